@@ -1,0 +1,91 @@
+#include "settings.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace wf {
+
+namespace {
+
+QString defaultInstanceId()
+{
+    return QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
+}
+
+} // namespace
+
+QList<Settings::Entry> Settings::catalog()
+{
+    return {
+        {u"database/url"_s, u"postgresql://workflow@127.0.0.1:5432/workflow"_s,
+         u"PostgreSQL (or PgBouncer) URL: postgresql://user:password@host:port/database"_s},
+        {u"database/connections"_s, u"4"_s, u"database connections (each with its own thread) per process"_s},
+        {u"database/batch"_s, u"64"_s, u"most queued jobs one transaction carries (group commit)"_s},
+        {u"http/host"_s, u"0.0.0.0"_s, u"address the API listens on"_s},
+        {u"http/port"_s, u"8000"_s, u"port the API listens on"_s},
+        {u"http/threads"_s, u"0"_s, u"event-loop threads of the API, 0 = one per core"_s},
+        {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s},
+        {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s},
+        {u"log/format"_s, u"text"_s, u"log line format: text or json"_s},
+        {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...)"_s},
+        {u"kafka/partitions"_s, u"3"_s, u"partitions of workflow.trigger when the platform creates it"_s},
+        {u"redis/url"_s, u""_s, u"Redis URL (redis://host:port/db); empty disables the cache"_s},
+    };
+}
+
+QString Settings::helpText()
+{
+    QString text = u"Settings (INI file given by --config, each overridden by its environment variable):\n"_s;
+    const QList<Entry> entries = catalog();
+    for (const Entry &entry : entries) {
+        text += u"  "_s + Config::environmentName(entry.key).leftJustified(26) + u' '
+                + entry.description + u" [default: "_s + entry.defaultValue + u"]\n"_s;
+    }
+    return text;
+}
+
+Result<Settings> Settings::from(const Config &config)
+{
+    Settings s;
+    QStringList problems;
+    auto readInt = [&](const QString &key, qint64 fallback, qint64 min, qint64 max) -> qint64 {
+        bool ok = true;
+        const qint64 value = config.integer(key, fallback, &ok);
+        if (!ok || value < min || value > max) {
+            problems << u"%1 must be an integer between %2 and %3, got \"%4\""_s.arg(Config::environmentName(key))
+                                .arg(min)
+                                .arg(max)
+                                .arg(config.string(key));
+            return fallback;
+        }
+        return value;
+    };
+
+    s.databaseUrl = config.string(u"database/url"_s, u"postgresql://workflow@127.0.0.1:5432/workflow"_s);
+    s.databaseConnections = int(readInt(u"database/connections"_s, 4, 1, 256));
+    s.databaseBatch = int(readInt(u"database/batch"_s, 64, 1, 10000));
+    s.httpHost = config.string(u"http/host"_s, u"0.0.0.0"_s);
+    s.httpPort = int(readInt(u"http/port"_s, 8000, 0, 65535));
+    s.httpThreads = int(readInt(u"http/threads"_s, 0, 0, 256));
+    if (s.httpThreads == 0)
+        s.httpThreads = qMax(1, QThread::idealThreadCount());
+    s.httpMaxBodyBytes = readInt(u"http/max_body_bytes"_s, 1 << 20, 1, qint64(1) << 31);
+    s.instanceId = config.string(u"instance/id"_s);
+    if (s.instanceId.isEmpty())
+        s.instanceId = defaultInstanceId();
+    s.logFormat = config.string(u"log/format"_s, u"text"_s);
+    if (s.logFormat != u"text"_s && s.logFormat != u"json"_s)
+        problems << u"WF_LOG_FORMAT must be text or json, got \"%1\""_s.arg(s.logFormat);
+    s.kafkaBrokers = config.string(u"kafka/brokers"_s);
+    s.kafkaPartitions = int(readInt(u"kafka/partitions"_s, 3, 1, 1024));
+    s.redisUrl = config.string(u"redis/url"_s);
+
+    if (!problems.isEmpty())
+        return Error::invalid(problems.join(u"; "_s));
+    return s;
+}
+
+} // namespace wf

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "config.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+namespace wf {
+
+// The typed settings of the platform, read once at start-up from a Config. A value that is set
+// but malformed is a start-up error, never silently replaced by its default.
+struct Settings
+{
+    QString databaseUrl;
+    int databaseConnections = 4;     // connections (and threads) of one process's database pool
+    int databaseBatch = 64;          // most jobs one transaction may carry (group commit)
+    QString httpHost;
+    int httpPort = 8000;
+    int httpThreads = 0;             // 0 = one per core
+    qint64 httpMaxBodyBytes = 1 << 20;
+    QString instanceId;
+    QString logFormat;               // "text" or "json"
+    QString kafkaBrokers;
+    int kafkaPartitions = 3;
+    QString redisUrl;
+
+    static Result<Settings> from(const Config &config);
+
+    struct Entry
+    {
+        QString key;
+        QString defaultValue;
+        QString description;
+    };
+    // Every setting with its default and meaning, for --help and docs/configuration.md.
+    static QList<Entry> catalog();
+    static QString helpText();
+};
+
+} // namespace wf

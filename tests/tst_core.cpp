@@ -1,0 +1,112 @@
+#include "core/config.h"
+#include "core/ids.h"
+#include "core/json.h"
+#include "core/settings.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace wf;
+
+class TestCore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void idsAreUniqueLowercaseHex()
+    {
+        QSet<QString> seen;
+        for (int i = 0; i < 1000; ++i) {
+            const QString id = ids::create();
+            QCOMPARE(id.size(), 32);
+            QCOMPARE(ids::normalize(id), id);
+            seen.insert(id);
+        }
+        QCOMPARE(seen.size(), 1000);
+    }
+
+    void normalizeIds_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("plain") << u"0123456789abcdef0123456789abcdef"_s << u"0123456789abcdef0123456789abcdef"_s;
+        QTest::addRow("upper") << u"0123456789ABCDEF0123456789ABCDEF"_s << u"0123456789abcdef0123456789abcdef"_s;
+        QTest::addRow("dashed") << u"01234567-89ab-cdef-0123-456789abcdef"_s << u"0123456789abcdef0123456789abcdef"_s;
+        QTest::addRow("short") << u"0123"_s << QString();
+        QTest::addRow("not hex") << u"0123456789abcdef0123456789abcdeg"_s << QString();
+        QTest::addRow("dash misplaced") << u"0123456-789ab-cdef-0123-456789abcdef"_s << QString();
+        QTest::addRow("sql") << u"'; drop table workflow_runs; --xxxx"_s << QString();
+    }
+    void normalizeIds()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(ids::normalize(input), expected);
+    }
+
+    void jsonScalarsRoundTrip_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addRow("object") << QByteArray(R"({"a":1})");
+        QTest::addRow("array") << QByteArray("[1,2]");
+        QTest::addRow("string") << QByteArray(R"("x")");
+        QTest::addRow("number") << QByteArray("2.5");
+        QTest::addRow("true") << QByteArray("true");
+        QTest::addRow("null") << QByteArray("null");
+    }
+    void jsonScalarsRoundTrip()
+    {
+        QFETCH(QByteArray, text);
+        const auto value = json::parse(text);
+        QVERIFY(value.has_value());
+        QCOMPARE(json::serialize(*value), text);
+    }
+
+    void jsonRejectsGarbage()
+    {
+        QString error;
+        QVERIFY(!json::parse("{\"a\":", &error).has_value());
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!json::parse("", &error).has_value());
+        QVERIFY(!json::parse("1 2", &error).has_value());
+    }
+
+    void timestampsAreRfc3339Utc()
+    {
+        QCOMPARE(json::formatTimestamp(0), u"1970-01-01T00:00:00.000000Z"_s);
+        QCOMPARE(json::formatTimestamp(1'700'000'000'123'456), u"2023-11-14T22:13:20.123456Z"_s);
+        QCOMPARE(json::formatTimestamp(-1), u"1969-12-31T23:59:59.999999Z"_s);
+    }
+
+    void environmentOverridesFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"wf.ini"_s);
+        {
+            QSettings ini(path, QSettings::IniFormat);
+            ini.setValue(u"http/port"_s, 9100);
+            ini.setValue(u"database/connections"_s, 7);
+        }
+        qputenv("WF_HTTP_PORT", "9200");
+        const Config config = Config::load(path);
+        QCOMPARE(config.integer(u"http/port"_s, 0), 9200);
+        QCOMPARE(config.origin(u"http/port"_s), u"environment"_s);
+        QCOMPARE(config.integer(u"database/connections"_s, 0), 7);
+        QCOMPARE(config.origin(u"database/connections"_s), u"file"_s);
+        qunsetenv("WF_HTTP_PORT");
+    }
+
+    void malformedSettingsAreStartupErrors()
+    {
+        const auto settings = Settings::from(Config::fromValues({{u"http/port"_s, u"eighty"_s}}));
+        QVERIFY(!settings.ok());
+        QVERIFY(settings.error().detail().contains(u"WF_HTTP_PORT"_s));
+        const auto good = Settings::from(Config::fromValues({{u"http/port"_s, u"8123"_s}}));
+        QVERIFY(good.ok());
+        QCOMPARE(good->httpPort, 8123);
+        QVERIFY(good->httpThreads >= 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCore)
+#include "tst_core.moc"
