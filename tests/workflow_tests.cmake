@@ -1,1 +1,3 @@
 # Unit tests of the workflow model (shared/workflow).
+wf_add_test(definition LIBS wfshared)
+wf_add_test(template LIBS wfshared)

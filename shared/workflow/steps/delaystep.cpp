@@ -1,0 +1,45 @@
+#include "delaystep.h"
+
+#include "workflow/stepdefinition.h"
+#include "workflow/templatestring.h"
+#include "workflow/validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wf {
+
+namespace {
+
+// A week: longer waits belong in a scheduler, not in a run that holds a lease.
+constexpr double maxDurationSeconds = 604800;
+
+} // namespace
+
+QString DelayStep::name() const
+{
+    return u"delay"_s;
+}
+
+Problem DelayStep::validateConfig(const StepDefinition &step, const StepValidationContext &context) const
+{
+    const QString subject = validation::at(context.where, u"config.duration"_s);
+    const QJsonValue duration = step.config.value(u"duration"_s);
+    if (duration.isUndefined())
+        return validation::invalid(subject, u"is required"_s);
+    if (duration.isDouble()) {
+        const double seconds = duration.toDouble();
+        if (!(seconds >= 0 && seconds <= maxDurationSeconds))
+            return validation::invalid(subject, u"must be between 0 and 604800 seconds"_s + validation::got(duration));
+        return std::nullopt;
+    }
+    if (duration.isString()) {
+        // Only a whole template can yield a number at run time; other text never could.
+        const Result<TemplateString> parsed = TemplateString::parse(duration.toString());
+        if (!parsed || parsed->isSingleReference())
+            return std::nullopt; // syntax errors are reported by the template check, with more detail
+    }
+    return validation::invalid(subject, u"must be a number of seconds or a single template such as "
+                                        u"\"${payload.delay}\""_s + validation::got(duration));
+}
+
+} // namespace wf

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "workflow/steptype.h"
+
+namespace wf {
+
+// Waits `duration` seconds (fractional allowed, or one template resolved when the run gets there).
+class DelayStep : public StepType
+{
+public:
+    QString name() const override;
+    Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+};
+
+} // namespace wf

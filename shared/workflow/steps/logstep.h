@@ -1,0 +1,15 @@
+#pragma once
+
+#include "workflow/steptype.h"
+
+namespace wf {
+
+// Writes `message` (a template string) to the run's log.
+class LogStep : public StepType
+{
+public:
+    QString name() const override;
+    Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+};
+
+} // namespace wf

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "workflow/steptype.h"
+
+namespace wf {
+
+// Its output is `output` (any JSON) with the templates inside rendered.
+class TransformStep : public StepType
+{
+public:
+    QString name() const override;
+    Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+};
+
+} // namespace wf

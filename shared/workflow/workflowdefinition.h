@@ -1,0 +1,36 @@
+#pragma once
+
+#include "stepdefinition.h"
+
+#include "core/result.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace wf {
+
+class StepRegistry;
+
+// A workflow as a client defines it (POST/PUT /api/v1/workflows), validated as a whole.
+struct WorkflowDefinition
+{
+    QString id;   // the client's own label; not unique
+    QString name;
+    std::optional<QString> description;
+    QList<StepDefinition> steps;
+
+    // Validates a request body against the built-in step types. Every failure is an Error::invalid
+    // whose detail names the field and, for a step, its index and name ("steps[1] 'notify': …").
+    static Result<WorkflowDefinition> fromJson(const QJsonValue &body);
+    static Result<WorkflowDefinition> fromJson(const QJsonValue &body, const StepRegistry &registry);
+
+    QJsonArray stepsToJson() const;
+    // Lenient, for steps that were validated before they were stored.
+    static QList<StepDefinition> stepsFromStoredJson(const QJsonArray &steps);
+};
+
+} // namespace wf
