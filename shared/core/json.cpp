@@ -72,6 +72,31 @@ QString typeName(const QJsonValue &value)
     return QStringLiteral("missing");
 }
 
+QString findNulCharacter(const QJsonValue &value, const QString &path)
+{
+    if (value.isString())
+        return value.toString().contains(QChar(0)) ? path : QString();
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString found = findNulCharacter(array.at(i), path + u'[' + QString::number(i) + u']');
+            if (!found.isEmpty())
+                return found;
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString childPath = path + u'.' + it.key();
+            if (it.key().contains(QChar(0)))
+                return childPath;
+            const QString found = findNulCharacter(it.value(), childPath);
+            if (!found.isEmpty())
+                return found;
+        }
+    }
+    return {};
+}
+
 QString formatTimestamp(qint64 microsSinceEpoch)
 {
     const qint64 millis = microsSinceEpoch >= 0 ? microsSinceEpoch / 1000 : (microsSinceEpoch - 999) / 1000;

@@ -1,0 +1,57 @@
+# Shared by deploy/up, deploy/down, deploy/status and tests/run: installing the Debian packages
+# the project needs and building it. Source it; it defines functions and WF_ROOT/WF_BUILD_DIR.
+set -euo pipefail
+
+WF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WF_BUILD_DIR="${WF_BUILD_DIR:-$WF_ROOT/build}"
+export WF_STACK_STATE_DIR="${WF_STACK_STATE_DIR:-$WF_ROOT/.wf}"
+
+# Everything the build, the tests and the local stack use, from Debian 12's archive.
+WF_PACKAGES=(
+  g++ cmake ninja-build pkg-config ccache curl ca-certificates
+  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
+  libqt6sql6-psql qtkeychain-qt6-dev libpq-dev librdkafka-dev libhiredis-dev
+  postgresql pgbouncer redis-server nginx
+)
+
+wf_say() { printf '==> %s\n' "$*"; }
+
+wf_ensure_packages() {
+  local missing=()
+  local pkg
+  for pkg in "${WF_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing Debian packages: ${missing[*]} (run as root, or install them)" >&2
+    return 1
+  fi
+  wf_say "installing ${#missing[@]} Debian package(s): ${missing[*]}"
+  # Packages must not start their own services (system PostgreSQL, nginx on :80, …): the
+  # project starts its own on its own ports. policy-rc.d is Debian's switch for that.
+  local policy=/usr/sbin/policy-rc.d created_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && created_policy=1
+  fi
+  local rc=0
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; } || rc=$?
+  if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi
+  return $rc
+}
+
+wf_build() {
+  local type="${WF_BUILD_TYPE:-Release}"
+  wf_say "building ($type) in $WF_BUILD_DIR"
+  if [ ! -f "$WF_BUILD_DIR/build.ninja" ]; then
+    cmake -S "$WF_ROOT" -B "$WF_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" ${WF_CMAKE_ARGS:-} >/dev/null
+  fi
+  cmake --build "$WF_BUILD_DIR" -j "${WF_BUILD_JOBS:-2}"
+}
+
+# Lets many sockets be open at once (a 10,000-connection test needs them): soft limit up to hard.
+wf_raise_file_limit() {
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+}

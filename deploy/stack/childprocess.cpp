@@ -1,0 +1,160 @@
+#include "childprocess.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <grp.h>
+#include <pwd.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcStack, "wf.stack")
+
+using namespace Qt::StringLiterals;
+
+namespace wf::stack {
+
+ChildProcess::ChildProcess(Spec spec, QObject *parent) : QObject(parent), m_spec(std::move(spec))
+{
+    m_restartTimer = new QTimer(this);
+    m_restartTimer->setSingleShot(true);
+    connect(m_restartTimer, &QTimer::timeout, this, [this] { start(); });
+    m_killTimer = new QTimer(this);
+    m_killTimer->setSingleShot(true);
+    connect(m_killTimer, &QTimer::timeout, this, [this] {
+        if (running()) {
+            qCWarning(lcStack) << m_spec.name << "did not stop in time, killing it";
+            ::kill(pid_t(pid()), SIGKILL);
+        }
+    });
+}
+
+ChildProcess::~ChildProcess()
+{
+    if (running()) {
+        stop();
+        waitStopped(m_spec.stopTimeoutMs + 2000);
+    }
+}
+
+bool ChildProcess::start()
+{
+    if (running())
+        return true;
+    m_stopping = false;
+    delete m_process;
+    m_process = new QProcess(this);
+    m_process->setProgram(m_spec.program);
+    m_process->setArguments(m_spec.arguments);
+    m_process->setProcessEnvironment(m_spec.environment);
+    if (!m_spec.workingDirectory.isEmpty())
+        m_process->setWorkingDirectory(m_spec.workingDirectory);
+    if (!m_spec.logFile.isEmpty()) {
+        QDir().mkpath(QFileInfo(m_spec.logFile).absolutePath());
+        m_process->setStandardOutputFile(m_spec.logFile, QIODevice::Append);
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+    }
+    m_process->setStandardInputFile(QProcess::nullDevice());
+
+    uid_t uid = 0;
+    gid_t gid = 0;
+    bool switchUser = false;
+
+    if (!m_spec.runAsUser.isEmpty() && ::geteuid() == 0) {
+        const passwd *entry = ::getpwnam(m_spec.runAsUser.toLocal8Bit().constData());
+        if (!entry) {
+            m_lastError = u"user %1 does not exist"_s.arg(m_spec.runAsUser);
+            return false;
+        }
+        uid = entry->pw_uid;
+        gid = entry->pw_gid;
+        switchUser = true;
+    }
+    const pid_t supervisor = ::getpid();
+    m_process->setChildProcessModifier([=] {
+        // Runs in the forked child before exec: async-signal-safe calls only.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != supervisor)
+            ::_exit(1);
+        ::setsid();
+        if (switchUser) {
+            if (::setgid(gid) != 0 || ::setgroups(0, nullptr) != 0 || ::setuid(uid) != 0)
+                ::_exit(126);
+        }
+    });
+    connect(m_process, &QProcess::finished, this, &ChildProcess::onFinished);
+    m_process->start();
+    if (!m_process->waitForStarted(10000)) {
+        m_lastError = m_process->errorString();
+        qCWarning(lcStack) << m_spec.name << "failed to start:" << m_lastError;
+        if (m_spec.restart)
+            scheduleRestart();
+        return false;
+    }
+    m_upSince.start();
+    qCInfo(lcStack) << m_spec.name << "started, pid" << m_process->processId();
+    Q_EMIT started(m_process->processId());
+    return true;
+}
+
+void ChildProcess::stop()
+{
+    m_stopping = true;
+    m_restartTimer->stop();
+    if (!running()) {
+        Q_EMIT stopped();
+        return;
+    }
+    ::kill(pid_t(pid()), m_spec.stopSignal);
+    m_killTimer->start(m_spec.stopTimeoutMs);
+}
+
+bool ChildProcess::waitStopped(int ms)
+{
+    const QDeadlineTimer deadline(ms);
+    while (running() && !deadline.hasExpired())
+        m_process->waitForFinished(50);
+    return !running();
+}
+
+bool ChildProcess::running() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+qint64 ChildProcess::pid() const
+{
+    return running() ? m_process->processId() : 0;
+}
+
+void ChildProcess::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    m_killTimer->stop();
+    if (m_stopping) {
+        qCInfo(lcStack) << m_spec.name << "stopped";
+        Q_EMIT stopped();
+        return;
+    }
+    qCWarning(lcStack) << m_spec.name << "exited unexpectedly"
+                       << (status == QProcess::CrashExit ? "(crashed)" : "") << "code" << exitCode;
+    Q_EMIT crashed(exitCode);
+    if (m_spec.restart)
+        scheduleRestart();
+}
+
+void ChildProcess::scheduleRestart()
+{
+    // A child that ran for a while gets a fresh backoff; one that keeps dying waits longer.
+    if (m_upSince.isValid() && m_upSince.elapsed() > 30000)
+        m_backoffMs = 500;
+    ++m_restarts;
+    qCInfo(lcStack) << m_spec.name << "restarting in" << m_backoffMs << "ms";
+    m_restartTimer->start(m_backoffMs);
+    m_backoffMs = qMin(m_backoffMs * 2, 30000);
+}
+
+} // namespace wf::stack

@@ -1,0 +1,142 @@
+#include "stack.h"
+
+#include "childprocess.h"
+#include "replicaset.h"
+#include "statefile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::stack {
+
+Stack::Stack(StackOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    m_postgresOptions.dataDir = PostgresCluster::reachableDataDir(m_options.stateDir + u"/postgres"_s);
+    m_postgresOptions.port = m_options.postgresPort;
+    m_postgresOptions.logFile = m_options.logDir() + u"/postgres.log"_s;
+    m_network = new QNetworkAccessManager(this);
+    m_stateTimer = new QTimer(this);
+    connect(m_stateTimer, &QTimer::timeout, this, [this] {
+        if (!m_ready)
+            checkReadiness();
+        writeState();
+    });
+}
+
+Stack::~Stack()
+{
+    down();
+}
+
+Status Stack::up()
+{
+    QDir().mkpath(m_options.logDir());
+    writeState();
+    if (auto status = PostgresCluster::initialize(m_postgresOptions); !status)
+        return status;
+    m_postgres = PostgresCluster::createProcess(m_postgresOptions, this);
+    if (!m_postgres->start())
+        return Error::unavailable(u"cannot start PostgreSQL: "_s + m_postgres->lastError());
+    if (auto status = PostgresCluster::waitAndBootstrap(m_postgresOptions, 120000); !status)
+        return status;
+
+    const QString databaseUrl = PostgresCluster::url(m_postgresOptions);
+    m_servers = new ReplicaSet(
+            u"server"_s,
+            [this, databaseUrl](int index) {
+                ChildProcess::Spec spec;
+                spec.name = u"server-%1"_s.arg(index);
+                spec.program = m_options.binDir + u"/wf-server"_s;
+                spec.environment.insert(u"WF_DATABASE_URL"_s, databaseUrl);
+                spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.httpPort + index - 1));
+                spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
+                spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
+                return spec;
+            },
+            this);
+    m_servers->setDesired(m_options.apiReplicas);
+    m_state = u"starting"_s;
+    m_stateTimer->start(500);
+    writeState();
+    return Done{};
+}
+
+void Stack::checkReadiness()
+{
+    // Ready when every server answers /health/ready with 200 (which includes the database).
+    const int wanted = m_servers ? m_servers->desired() : 0;
+    auto answered = std::make_shared<int>(0);
+    for (int i = 0; i < wanted; ++i) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(m_options.httpPort + i)));
+        request.setTransferTimeout(2000);
+        QNetworkReply *reply = m_network->get(request);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted] {
+            reply->deleteLater();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200 && ++*answered == wanted
+                && !m_ready) {
+                m_ready = true;
+                m_state = u"running"_s;
+                writeState();
+            }
+        });
+    }
+}
+
+void Stack::down()
+{
+    if (m_state == u"stopped"_s)
+        return;
+    m_state = u"stopping"_s;
+    writeState();
+    m_stateTimer->stop();
+    if (m_servers)
+        m_servers->stopAll(20000);
+    if (m_postgres) {
+        m_postgres->stop();
+        m_postgres->waitStopped(35000);
+    }
+    m_state = u"stopped"_s;
+    writeState();
+}
+
+QJsonObject Stack::snapshot() const
+{
+    QJsonObject components;
+    QJsonArray postgresPids;
+    if (m_postgres && m_postgres->running())
+        postgresPids.append(m_postgres->pid());
+    components.insert(u"postgres"_s, QJsonObject{{u"pids"_s, postgresPids},
+                                                 {u"port"_s, m_options.postgresPort},
+                                                 {u"data_dir"_s, m_postgresOptions.dataDir},
+                                                 {u"restarts"_s, m_postgres ? m_postgres->restarts() : 0}});
+    QJsonArray ports;
+    for (int i = 0; i < (m_servers ? m_servers->desired() : m_options.apiReplicas); ++i)
+        ports.append(m_options.httpPort + i);
+    components.insert(u"server"_s, m_servers ? m_servers->status({{u"ports"_s, ports}})
+                                             : QJsonObject{{u"desired"_s, m_options.apiReplicas},
+                                                           {u"actual"_s, 0},
+                                                           {u"pids"_s, QJsonArray()},
+                                                           {u"ports"_s, ports}});
+    // Workers arrive with the execution pipeline; until then none run.
+    components.insert(u"worker"_s, QJsonObject{{u"desired"_s, m_options.workerReplicas},
+                                               {u"actual"_s, 0},
+                                               {u"pids"_s, QJsonArray()}});
+    return {{u"state"_s, m_state},
+            {u"pid"_s, QCoreApplication::applicationPid()},
+            {u"state_dir"_s, m_options.stateDir},
+            {u"api_url"_s, u"http://127.0.0.1:%1"_s.arg(m_options.httpPort)},
+            {u"components"_s, components}};
+}
+
+void Stack::writeState()
+{
+    StateFile::write(m_options.statePath(), snapshot());
+}
+
+} // namespace wf::stack

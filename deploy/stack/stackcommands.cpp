@@ -1,0 +1,208 @@
+#include "stackcommands.h"
+
+#include "stack.h"
+#include "statefile.h"
+
+#include "core/config.h"
+#include "core/logging.h"
+#include "core/unixsignals.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::stack {
+
+namespace {
+
+void print(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString &text)
+{
+    std::fputs(qPrintable(u"wf-stack: "_s + text + u'\n'), stderr);
+}
+
+int up(QCoreApplication &app, const StackOptions &options)
+{
+    const QJsonObject previous = StateFile::verified(StateFile::read(options.statePath()));
+    if (previous.value(u"state"_s).toString() == u"running"_s || previous.value(u"state"_s).toString() == u"starting"_s) {
+        printError(u"a stack is already running from %1 (pid %2); run deploy/down first"_s.arg(
+                options.stateDir, QString::number(previous.value(u"pid"_s).toInteger())));
+        return 3;
+    }
+    Stack stack(options);
+    UnixSignals signals;
+    QObject::connect(&signals, &UnixSignals::received, &app, [](int number) {
+        qCInfo(lcCore) << "signal" << number << "received, stopping the stack";
+        QCoreApplication::quit();
+    });
+    if (auto status = stack.up(); !status) {
+        printError(status.error().detail());
+        stack.down();
+        return 1;
+    }
+    app.exec();
+    stack.down();
+    return 0;
+}
+
+int waitReady(const StackOptions &options, int timeoutSeconds)
+{
+    const QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
+    QString last;
+    while (!deadline.hasExpired()) {
+        const QJsonObject raw = StateFile::read(options.statePath());
+        if (raw.isEmpty()) {
+            // The supervisor has not written its first state yet.
+            QThread::msleep(100);
+            continue;
+        }
+        const QJsonObject state = StateFile::verified(raw);
+        last = state.value(u"state"_s).toString();
+        if (last == u"running"_s)
+            return 0;
+        if (last == u"dead"_s || last == u"stopped"_s) {
+            printError(u"the stack stopped while starting; see %1/stack.log"_s.arg(options.logDir()));
+            return 1;
+        }
+        QThread::msleep(200);
+    }
+    printError(u"the stack was not ready after %1 s (state: %2); logs in %3"_s.arg(timeoutSeconds).arg(last, options.logDir()));
+    return 1;
+}
+
+int status(const StackOptions &options, bool asJson)
+{
+    const QJsonObject raw = StateFile::read(options.statePath());
+    if (raw.isEmpty()) {
+        if (asJson)
+            print(u"{\"state\":\"stopped\",\"components\":{}}"_s);
+        else
+            print(u"not running (no state in %1)"_s.arg(options.stateDir));
+        return 3;
+    }
+    const QJsonObject state = StateFile::verified(raw);
+    if (asJson) {
+        print(QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Indented)).trimmed());
+    } else {
+        print(u"stack: %1 (pid %2), API %3"_s.arg(state.value(u"state"_s).toString())
+                      .arg(state.value(u"pid"_s).toInteger())
+                      .arg(state.value(u"api_url"_s).toString()));
+        const QJsonObject components = state.value(u"components"_s).toObject();
+        for (auto it = components.begin(); it != components.end(); ++it) {
+            const QJsonObject component = it.value().toObject();
+            QStringList pids;
+            const QJsonArray list = component.value(u"pids"_s).toArray();
+            for (const QJsonValue &pid : list)
+                pids << QString::number(pid.toInteger());
+            QString line = u"  %1"_s.arg(it.key(), -10);
+            if (component.contains(u"desired"_s))
+                line += u" %1/%2 running"_s.arg(component.value(u"actual"_s).toInt()).arg(component.value(u"desired"_s).toInt());
+            line += u"  pids: "_s + (pids.isEmpty() ? u"-"_s : pids.join(u' '));
+            print(line);
+        }
+    }
+    const QString current = state.value(u"state"_s).toString();
+    return current == u"running"_s || current == u"starting"_s ? 0 : 3;
+}
+
+int down(const StackOptions &options)
+{
+    const QJsonObject state = StateFile::read(options.statePath());
+    if (state.isEmpty()) {
+        print(u"nothing to stop"_s);
+        return 0;
+    }
+    const qint64 supervisor = state.value(u"pid"_s).toInteger();
+    if (StateFile::alive(supervisor)) {
+        print(u"stopping the stack (pid %1)"_s.arg(supervisor));
+        ::kill(pid_t(supervisor), SIGTERM);
+        const QDeadlineTimer deadline(60000);
+        while (StateFile::alive(supervisor) && !deadline.hasExpired())
+            QThread::msleep(100);
+    }
+    // Whatever is still alive from the last recorded picture (a supervisor killed with -9, say).
+    const QList<qint64> pids = StateFile::allPids(state);
+    int killed = 0;
+    for (qint64 pid : pids) {
+        if (StateFile::alive(pid)) {
+            ::kill(pid_t(pid), SIGKILL);
+            ++killed;
+        }
+    }
+    if (killed)
+        print(u"killed %1 leftover process(es)"_s.arg(killed));
+    const QDeadlineTimer deadline(10000);
+    for (qint64 pid : pids) {
+        while (StateFile::alive(pid) && !deadline.hasExpired())
+            QThread::msleep(50);
+        if (StateFile::alive(pid)) {
+            printError(u"process %1 is still running"_s.arg(pid));
+            return 1;
+        }
+    }
+    QFile::remove(options.statePath());
+    print(u"stopped"_s);
+    return 0;
+}
+
+} // namespace
+
+int runCommand(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Runs the Workflow Automation Platform locally: PostgreSQL and the API servers "
+                                     "as supervised child processes.\n\nCommands: up, wait-ready, status, down.\n"
+                                     "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf)."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"command"_s, u"up | wait-ready | status | down"_s);
+    const QCommandLineOption configOption(u"config"_s, u"INI file with settings."_s, u"file"_s);
+    const QCommandLineOption apiOption(u"api"_s, u"API server replicas (WF_STACK_API_REPLICAS)."_s, u"n"_s);
+    const QCommandLineOption workersOption(u"workers"_s, u"Worker replicas (WF_STACK_WORKER_REPLICAS)."_s, u"m"_s);
+    const QCommandLineOption stateOption(u"state-dir"_s, u"State directory (WF_STACK_STATE_DIR)."_s, u"dir"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"status: print JSON."_s);
+    const QCommandLineOption timeoutOption(u"timeout"_s, u"wait-ready: seconds to wait (default 180)."_s, u"s"_s, u"180"_s);
+    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption});
+    parser.process(app);
+
+    Config config = Config::load(parser.value(configOption));
+    if (parser.isSet(apiOption))
+        config.set(u"stack/api_replicas"_s, parser.value(apiOption));
+    if (parser.isSet(workersOption))
+        config.set(u"stack/worker_replicas"_s, parser.value(workersOption));
+    if (parser.isSet(stateOption))
+        config.set(u"stack/state_dir"_s, parser.value(stateOption));
+    const auto options = StackOptions::from(config);
+    if (!options) {
+        printError(options.error().detail());
+        return 2;
+    }
+    logging::install(config.string(u"log/format"_s, u"text"_s), u"wf-stack"_s);
+
+    const QString command = parser.positionalArguments().value(0);
+    if (command == u"up"_s)
+        return up(app, *options);
+    if (command == u"wait-ready"_s)
+        return waitReady(*options, parser.value(timeoutOption).toInt());
+    if (command == u"status"_s)
+        return status(*options, parser.isSet(jsonOption));
+    if (command == u"down"_s)
+        return down(*options);
+    printError(u"unknown command \"%1\"; see --help"_s.arg(command));
+    return 2;
+}
+
+} // namespace wf::stack

@@ -1,0 +1,46 @@
+#include "stackoptions.h"
+
+#include "core/config.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::stack {
+
+Result<StackOptions> StackOptions::from(const Config &config)
+{
+    StackOptions options;
+    options.stateDir = QDir(config.string(u"stack/state_dir"_s, QDir::current().filePath(u".wf"_s))).absolutePath();
+    options.binDir = config.string(u"stack/bin_dir"_s, QCoreApplication::applicationDirPath());
+    QStringList problems;
+    auto readInt = [&](const QString &key, int fallback, int min, int max) {
+        bool ok = true;
+        const qint64 value = config.integer(key, fallback, &ok);
+        if (!ok || value < min || value > max) {
+            problems << u"%1 must be an integer between %2 and %3"_s.arg(Config::environmentName(key)).arg(min).arg(max);
+            return fallback;
+        }
+        return int(value);
+    };
+    options.apiReplicas = readInt(u"stack/api_replicas"_s, 1, 1, 64);
+    options.workerReplicas = readInt(u"stack/worker_replicas"_s, 1, 0, 64);
+    options.httpPort = readInt(u"http/port"_s, 8000, 1, 65535 - 64);
+    options.postgresPort = readInt(u"stack/postgres_port"_s, 55432, 1, 65535);
+    if (!problems.isEmpty())
+        return Error::invalid(problems.join(u"; "_s));
+    return options;
+}
+
+QString StackOptions::statePath() const
+{
+    return stateDir + u"/stack.json"_s;
+}
+
+QString StackOptions::logDir() const
+{
+    return stateDir + u"/logs"_s;
+}
+
+} // namespace wf::stack

@@ -1,0 +1,49 @@
+#include "healthcontroller.h"
+
+#include "db/database.h"
+#include "db/dbconnection.h"
+
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::api {
+
+namespace {
+
+constexpr int kReadyDeadlineMs = 2000;
+
+} // namespace
+
+HealthController::HealthController(QObject *context, db::Database &database) : m_context(context), m_database(database) { }
+
+void HealthController::registerRoutes(http::Router &router)
+{
+    router.add("GET", u"/"_s, [](const http::HttpRequest &, const http::PathArgs &, const http::Reply &reply) {
+        reply.send(http::HttpResponse::json({{u"message"_s, u"Workflow Automation Platform"_s}}));
+    });
+    router.add("GET", u"/health"_s, [](const http::HttpRequest &, const http::PathArgs &, const http::Reply &reply) {
+        reply.send(http::HttpResponse::json({{u"status"_s, u"ok"_s}}));
+    });
+    router.add("GET", u"/health/ready"_s,
+               [this](const http::HttpRequest &, const http::PathArgs &, const http::Reply &reply) { ready(reply); });
+}
+
+void HealthController::ready(const http::Reply &reply)
+{
+    // Whichever comes first, the database's answer or the deadline, decides; Reply ignores the other.
+    auto answer = [reply](const QString &database) {
+        const bool ok = database == u"ok"_s;
+        const QJsonObject checks{{u"database"_s, database}, {u"redis"_s, u"not configured"_s}, {u"kafka"_s, u"not configured"_s}};
+        reply.send(http::HttpResponse::json({{u"status"_s, ok ? u"ok"_s : u"unavailable"_s}, {u"checks"_s, checks}},
+                                            ok ? 200 : 503));
+    };
+    QTimer::singleShot(kReadyDeadlineMs, m_context, [answer] { answer(u"timeout"_s); });
+    m_database.read(
+            m_context, [](db::DbConnection &connection) { return connection.exec("SELECT 1").rows() == 1; },
+            [answer](Result<bool> result) { answer(result.ok() ? u"ok"_s : result.error().detail()); });
+}
+
+} // namespace wf::api

@@ -1,0 +1,114 @@
+#include "workflowcontroller.h"
+
+#include "requestbody.h"
+
+#include "core/ids.h"
+#include "store/workflowstore.h"
+#include "workflow/workflowdefinition.h"
+
+
+using namespace Qt::StringLiterals;
+
+namespace wf::api {
+
+namespace {
+
+Error workflowNotFound(const QString &id)
+{
+    return Error::notFound(u"Workflow %1 not found"_s.arg(id.left(64)));
+}
+
+} // namespace
+
+WorkflowController::WorkflowController(QObject *context, WorkflowStore &store) : m_context(context), m_store(store) { }
+
+void WorkflowController::registerRoutes(http::Router &router)
+{
+    using namespace http;
+    router.add("POST", u"/api/v1/workflows"_s,
+               [this](const HttpRequest &request, const PathArgs &, const Reply &reply) { create(request, reply); });
+    router.add("GET", u"/api/v1/workflows"_s,
+               [this](const HttpRequest &request, const PathArgs &, const Reply &reply) { list(request, reply); });
+    router.add("GET", u"/api/v1/workflows/{id}"_s,
+               [this](const HttpRequest &, const PathArgs &args, const Reply &reply) { get(args.at(0), reply); });
+    router.add("PUT", u"/api/v1/workflows/{id}"_s, [this](const HttpRequest &request, const PathArgs &args, const Reply &reply) {
+        update(args.at(0), request, reply);
+    });
+    router.add("DELETE", u"/api/v1/workflows/{id}"_s,
+               [this](const HttpRequest &, const PathArgs &args, const Reply &reply) { remove(args.at(0), reply); });
+}
+
+void WorkflowController::create(const http::HttpRequest &request, const http::Reply &reply)
+{
+    const auto body = jsonBody(request);
+    if (!body)
+        return reply.send(http::HttpResponse::error(body.error()));
+    const auto definition = WorkflowDefinition::fromJson(*body);
+    if (!definition)
+        return reply.send(http::HttpResponse::error(definition.error()));
+    m_store.create(m_context, *definition, [reply](Result<WorkflowRecord> created) {
+        if (!created)
+            return reply.send(http::HttpResponse::error(created.error()));
+        // The seed answers 200 with this exact shape; clients depend on it.
+        reply.send(http::HttpResponse::json(
+                {{u"message"_s, u"Workflow created successfully"_s}, {u"workflow_id"_s, created->uuid}}));
+    });
+}
+
+void WorkflowController::get(const QString &id, const http::Reply &reply)
+{
+    const QString uuid = ids::normalize(id);
+    if (uuid.isEmpty())
+        return reply.send(http::HttpResponse::error(workflowNotFound(id)));
+    m_store.get(m_context, uuid, [reply](Result<WorkflowRecord> found) {
+        if (!found)
+            return reply.send(http::HttpResponse::error(found.error()));
+        reply.send(http::HttpResponse::json(found->toJson()));
+    });
+}
+
+void WorkflowController::list(const http::HttpRequest &request, const http::Reply &reply)
+{
+    const auto page = PageRequest::parse(request.queryValue(u"limit"_s), request.queryValue(u"cursor"_s));
+    if (!page)
+        return reply.send(http::HttpResponse::error(page.error()));
+    m_store.list(m_context, *page, [reply](Result<Page<WorkflowRecord>> listed) {
+        if (!listed)
+            return reply.send(http::HttpResponse::error(listed.error()));
+        reply.send(http::HttpResponse::json(listed->toJson()));
+    });
+}
+
+void WorkflowController::update(const QString &id, const http::HttpRequest &request, const http::Reply &reply)
+{
+    const QString uuid = ids::normalize(id);
+    if (uuid.isEmpty())
+        return reply.send(http::HttpResponse::error(workflowNotFound(id)));
+    const auto body = jsonBody(request);
+    if (!body)
+        return reply.send(http::HttpResponse::error(body.error()));
+    const auto definition = WorkflowDefinition::fromJson(*body);
+    if (!definition)
+        return reply.send(http::HttpResponse::error(definition.error()));
+    m_store.update(m_context, uuid, *definition, [reply](Result<WorkflowRecord> updated) {
+        if (!updated)
+            return reply.send(http::HttpResponse::error(updated.error()));
+        QJsonObject object = updated->toJson();
+        object.insert(u"message"_s, u"Workflow updated successfully"_s);
+        reply.send(http::HttpResponse::json(object));
+    });
+}
+
+void WorkflowController::remove(const QString &id, const http::Reply &reply)
+{
+    const QString uuid = ids::normalize(id);
+    if (uuid.isEmpty())
+        return reply.send(http::HttpResponse::error(workflowNotFound(id)));
+    m_store.remove(m_context, uuid, [reply](Result<Done> removed) {
+        if (!removed)
+            return reply.send(http::HttpResponse::error(removed.error()));
+        reply.send(http::HttpResponse::noContent());
+    });
+}
+
+} // namespace wf::api

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "http/router.h"
+
+#include <QObject>
+
+namespace wf {
+class WorkflowStore;
+}
+
+namespace wf::api {
+
+// /api/v1/workflows: create, read, list, update (new version), delete.
+class WorkflowController
+{
+public:
+    WorkflowController(QObject *context, WorkflowStore &store);
+    void registerRoutes(http::Router &router);
+
+private:
+    void create(const http::HttpRequest &request, const http::Reply &reply);
+    void get(const QString &id, const http::Reply &reply);
+    void list(const http::HttpRequest &request, const http::Reply &reply);
+    void update(const QString &id, const http::HttpRequest &request, const http::Reply &reply);
+    void remove(const QString &id, const http::Reply &reply);
+
+    QObject *m_context;
+    WorkflowStore &m_store;
+};
+
+} // namespace wf::api

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QThread>
+
+namespace wf {
+class RunStore;
+class WorkflowStore;
+namespace db {
+class Database;
+}
+}
+
+namespace wf::app {
+
+// What every API thread shares: thread-safe, owned by ServerApp, outliving the threads.
+struct ApiServices
+{
+    db::Database *database = nullptr;
+    WorkflowStore *workflows = nullptr;
+    RunStore *runs = nullptr;
+    QByteArray instanceId;
+    qint64 maxBodyBytes = 1 << 20;
+};
+
+// One API event loop: its own ApiServer, controllers and QTcpServer on a shared listening
+// descriptor, all created inside the thread so that they belong to it.
+class ApiThread : public QThread
+{
+public:
+    ApiThread(const ApiServices &services, int listeningFd, int index);
+    ~ApiThread() override;
+
+protected:
+    void run() override;
+
+private:
+    ApiServices m_services;
+    int m_fd;
+};
+
+} // namespace wf::app

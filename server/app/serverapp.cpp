@@ -1,0 +1,107 @@
+#include "serverapp.h"
+
+#include "apithread.h"
+#include "listeningsocket.h"
+
+#include "core/logging.h"
+#include "db/database.h"
+#include "db/dbconnection.h"
+#include "db/dberror.h"
+#include "db/migrator.h"
+#include "store/runstore.h"
+#include "store/workflowstore.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::app {
+
+ServerApp::ServerApp(Settings settings, QObject *parent) : QObject(parent), m_settings(std::move(settings)) { }
+
+ServerApp::~ServerApp()
+{
+    stop();
+}
+
+Result<QList<int>> ServerApp::migrate(const Settings &settings, int databaseWaitSeconds)
+{
+    const auto url = db::DatabaseUrl::parse(settings.databaseUrl);
+    if (!url)
+        return url.error();
+    db::DbConnection connection(*url, u"wf-migrate"_s);
+    const QDeadlineTimer deadline(qint64(databaseWaitSeconds) * 1000);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            connection.ensureOpen();
+            break;
+        } catch (const db::DbError &error) {
+            if (deadline.hasExpired())
+                return Error::unavailable(error.message());
+            if (attempt == 1)
+                qCInfo(lcServer) << "waiting for the database:" << error.message();
+            QThread::msleep(250);
+        }
+    }
+    return db::Migrator::migrate(connection);
+}
+
+Status ServerApp::start(int databaseWaitSeconds)
+{
+    const auto url = db::DatabaseUrl::parse(m_settings.databaseUrl);
+    if (!url)
+        return url.error();
+    const auto applied = migrate(m_settings, databaseWaitSeconds);
+    if (!applied)
+        return applied.error();
+    if (!applied->isEmpty())
+        qCInfo(lcServer) << "applied migrations" << *applied;
+
+    m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
+    m_workflows = std::make_unique<WorkflowStore>(*m_database);
+    m_runs = std::make_unique<RunStore>(*m_database);
+
+    ApiServices services;
+    services.database = m_database.get();
+    services.workflows = m_workflows.get();
+    services.runs = m_runs.get();
+    services.instanceId = m_settings.instanceId.toUtf8();
+    services.maxBodyBytes = m_settings.httpMaxBodyBytes;
+
+    // The first socket fixes the port (it may be 0 = any); the others share it.
+    int port = m_settings.httpPort;
+    for (int i = 0; i < m_settings.httpThreads; ++i) {
+        auto socket = ListeningSocket::open(m_settings.httpHost, port);
+        if (!socket)
+            return socket.error();
+        port = socket->port();
+        m_threads.push_back(std::make_unique<ApiThread>(services, socket->release(), i));
+        m_threads.back()->start();
+    }
+    m_port = port;
+    qCInfo(lcServer).noquote() << u"listening on %1:%2 with %3 threads, database %4 (%5 connections), instance %6"_s
+                                          .arg(m_settings.httpHost)
+                                          .arg(m_port)
+                                          .arg(m_settings.httpThreads)
+                                          .arg(url->display())
+                                          .arg(m_settings.databaseConnections)
+                                          .arg(m_settings.instanceId);
+    return Done{};
+}
+
+void ServerApp::stop()
+{
+    for (auto &thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    m_threads.clear();
+    if (m_database)
+        m_database->shutdown();
+    m_runs.reset();
+    m_workflows.reset();
+    m_database.reset();
+}
+
+} // namespace wf::app

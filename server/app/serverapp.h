@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/settings.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace wf {
+class RunStore;
+class WorkflowStore;
+namespace db {
+class Database;
+}
+}
+
+namespace wf::app {
+
+class ApiThread;
+
+// wf-server wired together: settings → database pool → migrations → stores → API threads.
+class ServerApp : public QObject
+{
+public:
+    explicit ServerApp(Settings settings, QObject *parent = nullptr);
+    ~ServerApp() override;
+
+    // Migrates (waiting up to `databaseWaitSeconds` for PostgreSQL), then listens.
+    Status start(int databaseWaitSeconds);
+    // Stops accepting, lets the threads finish, closes the pool.
+    void stop();
+    int port() const { return m_port; }
+
+    // wf-server --migrate: apply pending migrations and report them.
+    static Result<QList<int>> migrate(const Settings &settings, int databaseWaitSeconds);
+
+private:
+    Settings m_settings;
+    std::unique_ptr<db::Database> m_database;
+    std::unique_ptr<WorkflowStore> m_workflows;
+    std::unique_ptr<RunStore> m_runs;
+    std::vector<std::unique_ptr<ApiThread>> m_threads;
+    int m_port = 0;
+};
+
+} // namespace wf::app

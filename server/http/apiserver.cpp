@@ -1,0 +1,36 @@
+#include "apiserver.h"
+
+#include "core/error.h"
+
+#include <QHttpServerRequest>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::http {
+
+ApiServer::ApiServer(Options options, QObject *parent) : QAbstractHttpServer(parent), m_options(std::move(options)) { }
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest parsed = HttpRequest::from(request);
+    const bool closeAfter = parsed.header("connection").toLower() == "close";
+    const Reply reply(socket, m_options.instanceId, closeAfter, parsed.method == "HEAD");
+    // QtHttpServer buffers whole bodies; nginx stops large ones earlier, this catches direct clients.
+    if (parsed.body.size() > m_options.maxBodyBytes) {
+        reply.send(HttpResponse::error(
+                {Error::Kind::TooLarge, u"request body is larger than the limit of %1 bytes"_s.arg(m_options.maxBodyBytes)}));
+        return true;
+    }
+    m_router.dispatch(parsed, reply);
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // Not reached: handleRequest answers everything. Kept because QAbstractHttpServer requires it.
+    Reply(socket, m_options.instanceId, false, request.method() == QHttpServerRequest::Method::Head)
+            .send(HttpResponse::error(404, u"Not Found"_s));
+}
+
+} // namespace wf::http

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "router.h"
+
+#include <QAbstractHttpServer>
+
+namespace wf::http {
+
+// One event loop's HTTP server: parses requests (QtHttpServer), turns them into HttpRequest and
+// hands them to the router; it is also the context object on whose thread asynchronous work
+// answers. One per API thread, all accepting on the same SO_REUSEPORT port.
+class ApiServer : public QAbstractHttpServer
+{
+public:
+    struct Options
+    {
+        QByteArray instanceId;
+        qint64 maxBodyBytes = 1 << 20;
+    };
+
+    ApiServer(Options options, QObject *parent = nullptr);
+
+    Router &router() { return m_router; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Options m_options;
+    Router m_router;
+};
+
+} // namespace wf::http

@@ -1,0 +1,63 @@
+#include "httprequest.h"
+
+#include <QHttpServerRequest>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::http {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        break;
+    }
+    return "UNKNOWN";
+}
+
+} // namespace
+
+QString HttpRequest::queryValue(const QString &name) const
+{
+    return query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+HttpRequest HttpRequest::from(const QHttpServerRequest &request)
+{
+    HttpRequest out;
+    out.method = methodName(request.method());
+    const QUrl url = request.url();
+    out.path = url.path(QUrl::FullyDecoded);
+    if (out.path.isEmpty())
+        out.path = u"/"_s;
+    while (out.path.size() > 1 && out.path.endsWith(u'/'))
+        out.path.chop(1);
+    out.query = QUrlQuery(url);
+    const auto headers = request.headers();
+    for (const auto &header : headers)
+        out.headers.insert(header.first.toLower(), header.second);
+    out.body = request.body();
+    return out;
+}
+
+} // namespace wf::http

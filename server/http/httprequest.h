@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QUrlQuery>
+
+class QHttpServerRequest;
+
+namespace wf::http {
+
+// What the API needs of a request, copied out of QHttpServerRequest once so that controllers
+// never see QtHttpServer types and can be tested without a socket.
+struct HttpRequest
+{
+    QByteArray method;              // "GET", "POST", …
+    QString path;                   // decoded, without query, no trailing slash (except "/")
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;
+
+    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    QString queryValue(const QString &name) const;
+
+    static HttpRequest from(const QHttpServerRequest &request);
+};
+
+} // namespace wf::http

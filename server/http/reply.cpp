@@ -1,0 +1,45 @@
+#include "reply.h"
+
+#include "connectionsequencer.h"
+
+#include "core/logging.h"
+
+#include <QThread>
+
+namespace wf::http {
+
+Reply::Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly)
+    : m_state(std::make_shared<State>())
+{
+    ConnectionSequencer *sequencer = ConnectionSequencer::of(socket);
+    m_state->sequencer = sequencer;
+    m_state->ticket = sequencer->take();
+    m_state->instanceId = std::move(instanceId);
+    m_state->closeAfter = closeAfter;
+    m_state->headOnly = headOnly;
+}
+
+Reply::State::~State()
+{
+    // Only on the connection's own thread: elsewhere the sequencer must not be touched.
+    if (sent || !sequencer || sequencer->thread() != QThread::currentThread())
+        return;
+    qCCritical(lcHttp) << "a request was left unanswered";
+    HttpResponse response = HttpResponse::error(500, QStringLiteral("the request was not answered"));
+    sequencer->complete(ticket, response.serialize(instanceId, !headOnly), closeAfter);
+}
+
+void Reply::send(const HttpResponse &response) const
+{
+    if (m_state->sent)
+        return;
+    m_state->sent = true;
+    if (!m_state->sequencer)
+        return;
+    HttpResponse out = response;
+    if (m_state->closeAfter)
+        out.withHeader("Connection", "close");
+    m_state->sequencer->complete(m_state->ticket, out.serialize(m_state->instanceId, !m_state->headOnly), m_state->closeAfter);
+}
+
+} // namespace wf::http

@@ -1,0 +1,50 @@
+#include "router.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wf::http {
+
+void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
+{
+    m_routes.append({method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+}
+
+bool Router::match(const Route &route, const QStringList &segments, PathArgs *args)
+{
+    if (route.segments.size() != segments.size())
+        return false;
+    PathArgs captured;
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const QString &want = route.segments.at(i);
+        if (want.startsWith(u'{'))
+            captured.append(segments.at(i));
+        else if (want != segments.at(i))
+            return false;
+    }
+    *args = std::move(captured);
+    return true;
+}
+
+void Router::dispatch(const HttpRequest &request, const Reply &reply) const
+{
+    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    QList<QByteArray> allowed;
+    for (const Route &route : m_routes) {
+        PathArgs args;
+        if (!match(route, segments, &args))
+            continue;
+        // HEAD is answered like GET; Reply leaves the body out.
+        if (route.method == request.method || (request.method == "HEAD" && route.method == "GET")) {
+            route.handler(request, args, reply);
+            return;
+        }
+        allowed.append(route.method);
+    }
+    if (!allowed.isEmpty()) {
+        reply.send(HttpResponse::error(405, u"Method Not Allowed"_s).withHeader("Allow", allowed.join(", ")));
+        return;
+    }
+    reply.send(HttpResponse::error(404, u"Not Found"_s));
+}
+
+} // namespace wf::http

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "httprequest.h"
+#include "reply.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace wf::http {
+
+// Path arguments captured by "{…}" segments, in order.
+using PathArgs = QStringList;
+using Handler = std::function<void(const HttpRequest &, const PathArgs &, const Reply &)>;
+
+// Method + path pattern ("/api/v1/runs/{id}") to handler. A path that matches with another
+// method gets 405 with Allow; no match gets FastAPI's 404 {"detail":"Not Found"}.
+class Router
+{
+public:
+    void add(const QByteArray &method, const QString &pattern, Handler handler);
+    void dispatch(const HttpRequest &request, const Reply &reply) const;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QStringList segments;
+        Handler handler;
+    };
+    static bool match(const Route &route, const QStringList &segments, PathArgs *args);
+
+    QList<Route> m_routes;
+};
+
+} // namespace wf::http

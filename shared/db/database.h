@@ -1,0 +1,101 @@
+#pragma once
+
+#include "databaseurl.h"
+#include "dbjob.h"
+#include "dbjobqueue.h"
+
+#include "core/result.h"
+
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+namespace wf::db {
+
+class DbConnection;
+class DbWorker;
+
+// The asynchronous database of one process: a pool of database threads, each with its own
+// connection. Callers on any thread submit work and get the outcome back on the thread of a
+// context object they name, so no event loop ever blocks on PostgreSQL.
+//
+//   db.write(this, [id](DbConnection &c) { return c.exec("…", {id}).rows(); },
+//            [](Result<int> rows) { … });
+//
+// Work runs on a database thread. It returns a value; or a Result whose error the caller gets
+// while the transaction still commits (use it for outcomes like "not found" decided before
+// writing anything); or throws wf::Error to roll its transaction back. Writes that queue up
+// together share one transaction; one that throws is replayed alone, so a throw costs the others
+// a second round and is meant for the unexpected.
+class Database
+{
+    // Work may return T or Result<T>; either way the caller gets a Result<T>.
+    template<typename T>
+    struct ResultValue
+    {
+        using type = T;
+    };
+    template<typename T>
+    struct ResultValue<Result<T>>
+    {
+        using type = T;
+    };
+
+public:
+    Database(DatabaseUrl url, int connections, int maxBatch);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    template<typename Work, typename Done>
+    void read(QObject *context, Work &&work, Done &&done)
+    {
+        submit(DbJob::Mode::Read, context, std::forward<Work>(work), std::forward<Done>(done));
+    }
+
+    template<typename Work, typename Done>
+    void write(QObject *context, Work &&work, Done &&done)
+    {
+        submit(DbJob::Mode::Write, context, std::forward<Work>(work), std::forward<Done>(done));
+    }
+
+    // Jobs waiting for a database thread (a saturation signal for health and metrics).
+    int queueDepth() const { return m_queue.depth(); }
+    const DatabaseUrl &url() const { return m_url; }
+    // Fails all waiting jobs and stops the threads; called by the destructor.
+    void shutdown();
+
+private:
+    template<typename Work, typename Done>
+    void submit(DbJob::Mode mode, QObject *context, Work &&work, Done &&done)
+    {
+        using Returned = std::decay_t<std::invoke_result_t<Work &, DbConnection &>>;
+        using Value = typename ResultValue<Returned>::type;
+        auto outcome = std::make_shared<std::optional<Result<Value>>>();
+        auto callback = std::make_shared<std::decay_t<Done>>(std::forward<Done>(done));
+        DbJob job;
+        job.mode = mode;
+        job.execute = [outcome, work = std::forward<Work>(work)](DbConnection &connection) mutable {
+            outcome->emplace(work(connection));
+        };
+        job.fail = [outcome](const Error &error) { outcome->emplace(error); };
+        job.deliver = [outcome, callback, target = QPointer<QObject>(context)] {
+            if (!target)
+                return;
+            QMetaObject::invokeMethod(
+                    target.data(), [outcome, callback] { (*callback)(std::move(**outcome)); },
+                    Qt::QueuedConnection);
+        };
+        m_queue.push(std::move(job));
+    }
+
+    DatabaseUrl m_url;
+    DbJobQueue m_queue;
+    std::vector<std::unique_ptr<DbWorker>> m_workers;
+};
+
+} // namespace wf::db

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <functional>
+
+namespace wf::db {
+
+class DbConnection;
+
+// One unit of database work queued on the pool. `execute` runs on a database thread (inside a
+// transaction for writes) and may throw DbError or wf::Error; it can run more than once when a
+// shared transaction has to be replayed job by job, so it must only touch the database and its
+// own result slot. Exactly one of: `execute` succeeded and was committed, or `fail` was called;
+// then `deliver` hands the outcome back to the caller's thread.
+struct DbJob
+{
+    enum class Mode { Read, Write };
+
+    Mode mode = Mode::Write;
+    std::function<void(DbConnection &)> execute;
+    std::function<void(const Error &)> fail;
+    std::function<void()> deliver;
+};
+
+} // namespace wf::db

@@ -1,0 +1,61 @@
+#include "dbjobqueue.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wf::db {
+
+void DbJobQueue::push(DbJob job)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_closed) {
+            m_jobs.push_back(std::move(job));
+            m_wake.notify_one();
+            return;
+        }
+    }
+    job.fail(Error::unavailable(u"the database pool is shutting down"_s));
+    job.deliver();
+}
+
+std::vector<DbJob> DbJobQueue::take(int maxBatch)
+{
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [this] { return !m_jobs.empty() || m_closed; });
+    std::vector<DbJob> batch;
+    if (m_closed)
+        return batch;
+    const size_t count = std::min(m_jobs.size(), size_t(maxBatch));
+    batch.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        batch.push_back(std::move(m_jobs.front()));
+        m_jobs.pop_front();
+    }
+    // Others may be waiting for what is left.
+    if (!m_jobs.empty())
+        m_wake.notify_one();
+    return batch;
+}
+
+void DbJobQueue::close()
+{
+    std::deque<DbJob> orphans;
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        orphans.swap(m_jobs);
+        m_wake.notify_all();
+    }
+    for (DbJob &job : orphans) {
+        job.fail(Error::unavailable(u"the database pool is shutting down"_s));
+        job.deliver();
+    }
+}
+
+int DbJobQueue::depth() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_jobs.size());
+}
+
+} // namespace wf::db

@@ -1,0 +1,155 @@
+#include "dbworker.h"
+
+#include "dbconnection.h"
+#include "dberror.h"
+#include "dbjobqueue.h"
+
+#include "core/logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wf::db {
+
+namespace {
+
+constexpr int kAttempts = 3;
+
+Error toError(const DbError &error)
+{
+    if (error.transient())
+        return Error::unavailable(u"database unavailable: "_s + error.message());
+    // Class 22 (data exception), e.g. a string jsonb cannot store: the client's input.
+    if (error.sqlState().startsWith("22"))
+        return Error::invalid(u"value rejected by the database: "_s + error.message());
+    if (error.sqlState().startsWith("23"))
+        return Error::conflict(u"conflicts with existing data: "_s + error.message());
+    qCCritical(lcDb) << "unexpected database error" << error.sqlState() << error.message();
+    return Error::internal(u"unexpected database error"_s);
+}
+
+} // namespace
+
+DbWorker::DbWorker(DbJobQueue &queue, DatabaseUrl url, int index, int maxBatch)
+    : m_queue(queue), m_url(std::move(url)), m_index(index), m_maxBatch(maxBatch)
+{
+    setObjectName(u"wf-db-%1"_s.arg(index));
+}
+
+DbWorker::~DbWorker()
+{
+    wait();
+}
+
+void DbWorker::run()
+{
+    // The connection is created here so that it belongs to this thread.
+    m_connection = std::make_unique<DbConnection>(m_url, objectName());
+    try {
+        m_connection->ensureOpen();
+    } catch (const DbError &error) {
+        qCWarning(lcDb) << objectName() << "not connected yet:" << error.message();
+    }
+    for (;;) {
+        std::vector<DbJob> batch = m_queue.take(m_maxBatch);
+        if (batch.empty())
+            break;
+        runBatch(batch);
+    }
+    m_connection.reset();
+}
+
+void DbWorker::runBatch(std::vector<DbJob> &batch)
+{
+    // Reads run on their own (autocommit): a read that fails must not roll back others' writes.
+    std::vector<DbJob> writes;
+    for (DbJob &job : batch) {
+        if (job.mode == DbJob::Mode::Read)
+            runAlone(job);
+        else
+            writes.push_back(std::move(job));
+    }
+    if (writes.size() <= 1) {
+        for (DbJob &job : writes)
+            runAlone(job);
+        return;
+    }
+    runShared(writes);
+}
+
+void DbWorker::runShared(std::vector<DbJob> &batch)
+{
+    bool committing = false;
+    try {
+        m_connection->begin();
+        for (DbJob &job : batch)
+            job.execute(*m_connection);
+        committing = true;
+        m_connection->commit();
+    } catch (const DbError &error) {
+        m_connection->rollback();
+        if (committing && error.connectionLost()) {
+            // The server may or may not have committed: replaying could do the work twice.
+            for (DbJob &job : batch) {
+                job.fail(Error::unavailable(u"database connection lost while committing"_s));
+                job.deliver();
+            }
+            return;
+        }
+        replayAlone(batch);
+        return;
+    } catch (...) {
+        // One job failed: nothing of the batch is committed, so each job runs again on its
+        // own and only the culprit fails.
+        m_connection->rollback();
+        replayAlone(batch);
+        return;
+    }
+    for (DbJob &job : batch)
+        job.deliver();
+}
+
+void DbWorker::replayAlone(std::vector<DbJob> &batch)
+{
+    for (DbJob &job : batch)
+        runAlone(job);
+}
+
+void DbWorker::runAlone(DbJob &job)
+{
+    const bool transaction = job.mode == DbJob::Mode::Write;
+    for (int attempt = 1;; ++attempt) {
+        bool committing = false;
+        try {
+            if (transaction)
+                m_connection->begin();
+            job.execute(*m_connection);
+            if (transaction) {
+                committing = true;
+                m_connection->commit();
+            }
+            break;
+        } catch (const DbError &error) {
+            m_connection->rollback();
+            // A connection lost during COMMIT leaves the outcome unknown: do not run it twice.
+            const bool retry = error.transient() && attempt < kAttempts && !(committing && error.connectionLost());
+            if (!retry) {
+                job.fail(toError(error));
+                break;
+            }
+            qCInfo(lcDb) << objectName() << "retrying after" << error.message();
+            QThread::msleep(attempt * 100);
+        } catch (const Error &error) {
+            m_connection->rollback();
+            job.fail(error);
+            break;
+        } catch (const std::exception &error) {
+            m_connection->rollback();
+            qCCritical(lcDb) << "job threw" << error.what();
+            job.fail(Error::internal(u"unexpected error"_s));
+            break;
+        }
+    }
+    job.deliver();
+}
+
+} // namespace wf::db

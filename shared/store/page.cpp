@@ -1,0 +1,54 @@
+#include "page.h"
+
+#include "core/ids.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wf {
+
+QString PageCursor::encode() const
+{
+    const QByteArray raw = QByteArray::number(micros) + ':' + id.toLatin1();
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<PageCursor> PageCursor::decode(const QString &text)
+{
+    if (text.size() > 128)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+            text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QByteArray raw = *decoded;
+    const qsizetype colon = raw.indexOf(':');
+    if (colon <= 0)
+        return std::nullopt;
+    bool ok = false;
+    PageCursor cursor;
+    cursor.micros = raw.left(colon).toLongLong(&ok);
+    cursor.id = ids::normalize(QString::fromLatin1(raw.mid(colon + 1)));
+    if (!ok || cursor.id.isEmpty())
+        return std::nullopt;
+    return cursor;
+}
+
+Result<PageRequest> PageRequest::parse(const QString &limit, const QString &cursor)
+{
+    PageRequest request;
+    if (!limit.isEmpty()) {
+        bool ok = false;
+        const int value = limit.toInt(&ok);
+        if (!ok || value < 1 || value > kMaxLimit)
+            return Error::invalid(u"limit must be an integer between 1 and %1, got \"%2\""_s.arg(kMaxLimit).arg(limit.left(40)));
+        request.limit = value;
+    }
+    if (!cursor.isEmpty()) {
+        request.cursor = PageCursor::decode(cursor);
+        if (!request.cursor)
+            return Error::invalid(u"cursor is not one this API returned"_s);
+    }
+    return request;
+}
+
+} // namespace wf

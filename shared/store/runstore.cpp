@@ -1,0 +1,143 @@
+#include "runstore.h"
+
+#include "db/database.h"
+#include "db/dbconnection.h"
+
+#include "core/ids.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wf {
+
+namespace {
+
+#define WF_RUN_COLUMNS                                                                                     \
+    "uuid, workflow_id, workflow_version, status, payload, (extract(epoch FROM started_at) * 1000000)::int8, " \
+    "(extract(epoch FROM completed_at) * 1000000)::int8, error, step_results, retry_of"
+
+RunRecord recordAt(const db::DbResult &result, int row)
+{
+    RunRecord record;
+    record.uuid = result.text(row, 0);
+    record.workflowId = result.text(row, 1);
+    record.workflowVersion = result.int32(row, 2);
+    record.status = result.text(row, 3);
+    record.payload = result.json(row, 4).toObject();
+    record.startedAtMicros = result.int64(row, 5);
+    if (!result.isNull(row, 6))
+        record.completedAtMicros = result.int64(row, 6);
+    if (!result.isNull(row, 7))
+        record.error = result.text(row, 7);
+    record.stepResults = result.json(row, 8).toObject();
+    if (!result.isNull(row, 9))
+        record.retryOf = result.text(row, 9);
+    return record;
+}
+
+Error workflowNotFound(const QString &id)
+{
+    return Error::notFound(u"Workflow %1 not found"_s.arg(id));
+}
+
+} // namespace
+
+RunStore::RunStore(db::Database &database) : m_database(database) { }
+
+Error RunStore::runNotFound()
+{
+    return Error::notFound(u"Workflow run not found"_s);
+}
+
+void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback<TriggerOutcome> done)
+{
+    const QString workflowId = ids::normalize(request.workflowId);
+    if (workflowId.isEmpty()) {
+        // Not an id we could have issued: the seed's answer, without asking the database.
+        QMetaObject::invokeMethod(
+                context, [done = std::move(done), id = request.workflowId] { done(workflowNotFound(id)); },
+                Qt::QueuedConnection);
+        return;
+    }
+    const std::optional<QString> key =
+            request.idempotencyKey.isEmpty() ? std::nullopt : std::optional<QString>(request.idempotencyKey);
+    m_database.write(
+            context,
+            [runId = ids::create(), workflowId, payload = request.payload,
+             key](db::DbConnection &connection) -> Result<TriggerOutcome> {
+                // One statement: read the current version, insert the run and its outbox message.
+                const db::DbResult result = connection.exec(
+                        "WITH wf AS (SELECT uuid, version FROM workflow_definitions"
+                        "            WHERE uuid = $1 AND deleted_at IS NULL),"
+                        " run AS (INSERT INTO workflow_runs (uuid, workflow_id, workflow_version, status, payload, idempotency_key)"
+                        "         SELECT $2, wf.uuid, wf.version, 'pending', $3::jsonb, $4 FROM wf"
+                        "         ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
+                        "         RETURNING uuid, workflow_id, workflow_version),"
+                        " msg AS (INSERT INTO outbox (topic, message_key, payload)"
+                        "         SELECT 'workflow.trigger', run.uuid, jsonb_build_object('run_id', run.uuid,"
+                        "                'workflow_id', run.workflow_id, 'workflow_version', run.workflow_version)"
+                        "         FROM run RETURNING id)"
+                        " SELECT (SELECT count(*) FROM wf), (SELECT uuid FROM run), (SELECT id FROM msg)",
+                        {workflowId, runId, payload, key});
+                if (result.int64(0, 0) == 0)
+                    return workflowNotFound(workflowId);
+                if (!result.isNull(0, 1))
+                    return TriggerOutcome{result.text(0, 1), false};
+                // The key was used before: the same request gets the same run.
+                const db::DbResult earlier = connection.exec(
+                        "SELECT uuid, workflow_id, payload = $3::jsonb FROM workflow_runs WHERE idempotency_key = $1"
+                        " AND workflow_id = $2",
+                        {key, workflowId, payload});
+                if (earlier.rows() == 0 || !earlier.boolean(0, 2))
+                    return Error::conflict(u"Idempotency-Key was already used for a different request"_s);
+                return TriggerOutcome{earlier.text(0, 0), true};
+            },
+            std::move(done));
+}
+
+void RunStore::get(QObject *context, const QString &runId, Callback<RunRecord> done)
+{
+    m_database.read(
+            context,
+            [runId](db::DbConnection &connection) -> Result<RunRecord> {
+                const db::DbResult result =
+                        connection.exec("SELECT " WF_RUN_COLUMNS " FROM workflow_runs WHERE uuid = $1", {runId});
+                if (result.rows() == 0)
+                    return runNotFound();
+                return recordAt(result, 0);
+            },
+            std::move(done));
+}
+
+void RunStore::list(QObject *context, const RunQuery &query, Callback<Page<RunRecord>> done)
+{
+    m_database.read(
+            context,
+            [query](db::DbConnection &connection) {
+                const PageRequest &page = query.page;
+                const std::optional<qint64> micros =
+                        page.cursor ? std::optional<qint64>(page.cursor->micros) : std::nullopt;
+                const std::optional<QString> after = page.cursor ? std::optional<QString>(page.cursor->id) : std::nullopt;
+                const std::optional<QString> status =
+                        query.status.isEmpty() ? std::nullopt : std::optional<QString>(query.status);
+                const std::optional<QString> workflowId =
+                        query.workflowId.isEmpty() ? std::nullopt : std::optional<QString>(query.workflowId);
+                const db::DbResult result = connection.exec(
+                        "SELECT " WF_RUN_COLUMNS " FROM workflow_runs"
+                        " WHERE ($1::text IS NULL OR status = $1)"
+                        " AND ($2::varchar IS NULL OR workflow_id = $2)"
+                        " AND ($3::int8 IS NULL OR (started_at, uuid) <"
+                        "      (timestamptz 'epoch' + $3::int8 * interval '1 microsecond', $4::varchar))"
+                        " ORDER BY started_at DESC, uuid DESC LIMIT $5",
+                        {status, workflowId, micros, after, page.limit + 1});
+                Page<RunRecord> out;
+                out.limit = page.limit;
+                for (int row = 0; row < result.rows() && row < page.limit; ++row)
+                    out.items.append(recordAt(result, row));
+                if (result.rows() > page.limit)
+                    out.next = PageCursor{out.items.last().startedAtMicros, out.items.last().uuid};
+                return out;
+            },
+            std::move(done));
+}
+
+} // namespace wf

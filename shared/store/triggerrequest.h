@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace wf {
+
+// POST /api/v1/trigger: {"workflow_id": id, "payload": {…}} plus an optional Idempotency-Key.
+struct TriggerRequest
+{
+    QString workflowId;      // as the client sent it; may not be a well-formed id (then: not found)
+    QJsonObject payload;
+    QString idempotencyKey;  // empty = none
+
+    static constexpr int kMaxIdempotencyKeyLength = 255;
+
+    static Result<TriggerRequest> fromJson(const QJsonValue &body, const QString &idempotencyKey);
+};
+
+// What a trigger did: a new run, or the run an earlier request with the same key created.
+struct TriggerOutcome
+{
+    QString runId;
+    bool replayed = false;
+};
+
+} // namespace wf

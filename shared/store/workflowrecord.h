@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace wf {
+
+// A stored workflow definition as the API shows it.
+struct WorkflowRecord
+{
+    QString uuid;
+    QString id; // the client's label
+    QString name;
+    std::optional<QString> description;
+    QJsonArray steps;
+    int version = 1;
+    qint64 createdAtMicros = 0;
+    qint64 updatedAtMicros = 0;
+
+    // {uuid, id, name, description, steps, version, created_at, updated_at}
+    QJsonObject toJson() const;
+};
+
+} // namespace wf

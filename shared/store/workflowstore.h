@@ -1,0 +1,37 @@
+#pragma once
+
+#include "callback.h"
+#include "page.h"
+#include "workflowrecord.h"
+
+#include <QObject>
+
+namespace wf {
+
+struct WorkflowDefinition;
+
+namespace db {
+class Database;
+}
+
+// Workflow definitions and their versions in PostgreSQL. Every method is asynchronous: the
+// callback runs on `context`'s thread.
+class WorkflowStore
+{
+public:
+    explicit WorkflowStore(db::Database &database);
+
+    void create(QObject *context, const WorkflowDefinition &definition, Callback<WorkflowRecord> done);
+    void get(QObject *context, const QString &uuid, Callback<WorkflowRecord> done);
+    void list(QObject *context, const PageRequest &page, Callback<Page<WorkflowRecord>> done);
+    // Saves a new version; runs already triggered keep the version they started with.
+    void update(QObject *context, const QString &uuid, const WorkflowDefinition &definition,
+                Callback<WorkflowRecord> done);
+    // Soft delete: later triggers get 404, existing runs stay readable.
+    void remove(QObject *context, const QString &uuid, Callback<Done> done);
+
+private:
+    db::Database &m_database;
+};
+
+} // namespace wf
