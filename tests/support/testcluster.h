@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace wf::stack {
+class ChildProcess;
+}
+
+namespace wf::test {
+
+// A free TCP port on 127.0.0.1 (bound to 0 and released: good enough for tests).
+int freePort();
+
+// A throwaway PostgreSQL (and optionally PgBouncer in transaction pooling mode) on free ports in
+// a temporary folder, started with the project's own stack code and removed afterwards.
+class TestCluster
+{
+public:
+    struct Options
+    {
+        bool pgbouncer = false;
+    };
+
+    TestCluster();
+    ~TestCluster();
+
+    // Empty string on success, else the reason (for QVERIFY2).
+    QString start(Options options);
+    QString start() { return start(Options{}); }
+    void stop();
+
+    // PostgreSQL directly, and through PgBouncer when it runs (else also PostgreSQL).
+    QString postgresUrl() const { return m_postgresUrl; }
+    QString databaseUrl() const { return m_bouncerUrl.isEmpty() ? m_postgresUrl : m_bouncerUrl; }
+    int postgresPort() const { return m_postgresPort; }
+    QString dir() const { return m_dir.path(); }
+
+    // Runs one SQL statement as the superuser directly on PostgreSQL; returns the first value.
+    QString scalar(const QString &sql) const;
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<stack::ChildProcess> m_postgres;
+    std::unique_ptr<stack::ChildProcess> m_pgbouncer;
+    QString m_postgresUrl;
+    QString m_bouncerUrl;
+    int m_postgresPort = 0;
+};
+
+// The directory of the project's executables (WF_BIN_DIR, set by ctest).
+QString binDir();
+
+} // namespace wf::test
