@@ -66,6 +66,9 @@ public:
     // Jobs waiting for a database thread (a saturation signal for health and metrics).
     int queueDepth() const { return m_queue.depth(); }
     const DatabaseUrl &url() const { return m_url; }
+    qint64 jobsDone() const { return m_queue.jobsDone.load(); }
+    qint64 transactions() const { return m_queue.transactions.load(); }
+    qint64 replays() const { return m_queue.replays.load(); }
     // Fails all waiting jobs and stops the threads; called by the destructor.
     void shutdown();
 

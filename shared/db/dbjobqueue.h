@@ -23,6 +23,12 @@ public:
     bool closed() const { return m_closed.load(); }
     int depth() const;
 
+    // Counters for metrics and tests: jobs finished, transactions committed, batches that failed
+    // and were replayed job by job.
+    std::atomic<qint64> jobsDone{0};
+    std::atomic<qint64> transactions{0};
+    std::atomic<qint64> replays{0};
+
 private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;

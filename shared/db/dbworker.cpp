@@ -85,6 +85,7 @@ void DbWorker::runShared(std::vector<DbJob> &batch)
             job.execute(*m_connection);
         committing = true;
         m_connection->commit();
+        ++m_queue.transactions;
     } catch (const DbError &error) {
         m_connection->rollback();
         if (committing && error.connectionLost()) {
@@ -104,12 +105,14 @@ void DbWorker::runShared(std::vector<DbJob> &batch)
         replayAlone(batch);
         return;
     }
+    m_queue.jobsDone += qint64(batch.size());
     for (DbJob &job : batch)
         job.deliver();
 }
 
 void DbWorker::replayAlone(std::vector<DbJob> &batch)
 {
+    ++m_queue.replays;
     for (DbJob &job : batch)
         runAlone(job);
 }
@@ -126,6 +129,7 @@ void DbWorker::runAlone(DbJob &job)
             if (transaction) {
                 committing = true;
                 m_connection->commit();
+                ++m_queue.transactions;
             }
             break;
         } catch (const DbError &error) {
@@ -149,6 +153,7 @@ void DbWorker::runAlone(DbJob &job)
             break;
         }
     }
+    ++m_queue.jobsDone;
     job.deliver();
 }
 

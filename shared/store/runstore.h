@@ -1,6 +1,6 @@
 #pragma once
 
-#include "callback.h"
+#include "core/callback.h"
 #include "page.h"
 #include "runquery.h"
 #include "runrecord.h"

@@ -1,0 +1,488 @@
+// The REST API end to end: a real wf-server process on a real PostgreSQL behind PgBouncer,
+// driven over HTTP. Seed-compatible shapes, versions, idempotency, pagination, and every kind of
+// bad input getting its 4xx with a detail while changing nothing.
+#include "httpclient.h"
+#include "serverprocess.h"
+#include "testcluster.h"
+
+#include "core/json.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTcpSocket>
+#include <QtConcurrent/QtConcurrent>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using wf::test::HttpClient;
+using wf::test::HttpResult;
+
+namespace {
+
+QJsonObject exampleWorkflow(const QString &label = u"example_workflow"_s)
+{
+    QJsonObject object = wf::json::parse("{\"id\": \"x\", \"name\": \"Example\", \"description\": \"from the architecture\",\n"
+"        \"steps\": [\n"
+"          {\"name\": \"wait\", \"type\": \"delay\", \"config\": {\"duration\": 2}},\n"
+"          {\"name\": \"notify\", \"type\": \"webhook\",\n"
+"           \"config\": {\"url\": \"http://127.0.0.1:9000/hook\", \"method\": \"POST\",\n"
+"                      \"headers\": {\"Content-Type\": \"application/json\"},\n"
+"                      \"body\": {\"user\": \"${payload.user_id}\", \"prev\": \"${steps.wait.output.duration}\"}},\n"
+"           \"retry\": {\"max_attempts\": 3, \"initial_backoff_ms\": 200, \"multiplier\": 2.0, \"max_backoff_ms\": 5000},\n"
+"           \"timeout_ms\": 10000}]}")
+                                 .value()
+                                 .toObject();
+    object.insert(u"id"_s, label);
+    return object;
+}
+
+const QRegularExpression kId(u"^[0-9a-f]{32}$"_s);
+const QRegularExpression kTime(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"_s);
+
+} // namespace
+
+class TestApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    wf::test::TestCluster m_cluster;
+    wf::test::ServerProcess m_server;
+    std::unique_ptr<HttpClient> m_http;
+
+    QString createWorkflow(const QJsonObject &definition = exampleWorkflow())
+    {
+        const HttpResult created = m_http->postJson(u"/api/v1/workflows"_s, definition);
+        if (created.status != 200)
+            qWarning() << "create failed" << created.status << created.body;
+        return created.object().value(u"workflow_id"_s).toString();
+    }
+
+    QString trigger(const QString &workflowId, const QJsonObject &payload = {}, const QByteArray &key = {})
+    {
+        QHash<QByteArray, QByteArray> headers;
+        if (!key.isEmpty())
+            headers.insert("Idempotency-Key", key);
+        const HttpResult result = m_http->postJson(u"/api/v1/trigger"_s,
+                                                   QJsonObject{{u"workflow_id"_s, workflowId}, {u"payload"_s, payload}}, headers);
+        return result.object().value(u"run_id"_s).toString();
+    }
+
+    // Row counts that no rejected request may change.
+    QString counts()
+    {
+        return m_cluster.scalar(u"SELECT (SELECT count(*) FROM workflow_definitions) || '/' || "
+                                "(SELECT count(*) FROM workflow_versions) || '/' || (SELECT count(*) FROM workflow_runs)"
+                                " || '/' || (SELECT count(*) FROM outbox) || '/' || "
+                                "(SELECT count(*) FROM workflow_definitions WHERE deleted_at IS NOT NULL)"_s);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        wf::test::TestCluster::Options options;
+        options.pgbouncer = true;
+        QString error = m_cluster.start(options);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QProcessEnvironment environment;
+        environment.insert(u"WF_HTTP_MAX_BODY_BYTES"_s, u"65536"_s);
+        environment.insert(u"WF_HTTP_THREADS"_s, u"2"_s);
+        error = m_server.start(m_cluster.databaseUrl(), environment);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_http = std::make_unique<HttpClient>(m_server.url());
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.stop();
+    }
+
+    void rootAndHealth()
+    {
+        HttpResult root = m_http->get(u"/"_s);
+        QCOMPARE(root.status, 200);
+        QCOMPARE(root.object().value(u"message"_s).toString(), u"Workflow Automation Platform"_s);
+        QVERIFY(!root.headers.value("x-instance-id").isEmpty());
+        HttpResult health = m_http->get(u"/health"_s);
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.object(), QJsonObject({{u"status"_s, u"ok"_s}}));
+        HttpResult ready = m_http->get(u"/health/ready"_s);
+        QCOMPARE(ready.status, 200);
+        QCOMPARE(ready.object().value(u"checks"_s).toObject().value(u"database"_s).toString(), u"ok"_s);
+    }
+
+    void createGetAndListWorkflows()
+    {
+        const HttpResult created = m_http->postJson(u"/api/v1/workflows"_s, exampleWorkflow());
+        QCOMPARE(created.status, 200);
+        QCOMPARE(created.object().value(u"message"_s).toString(), u"Workflow created successfully"_s);
+        const QString id = created.object().value(u"workflow_id"_s).toString();
+        QVERIFY(kId.match(id).hasMatch());
+
+        const HttpResult got = m_http->get(u"/api/v1/workflows/"_s + id);
+        QCOMPARE(got.status, 200);
+        const QJsonObject workflow = got.object();
+        QCOMPARE(workflow.value(u"uuid"_s).toString(), id);
+        QCOMPARE(workflow.value(u"id"_s).toString(), u"example_workflow"_s);
+        QCOMPARE(workflow.value(u"name"_s).toString(), u"Example"_s);
+        QCOMPARE(workflow.value(u"description"_s).toString(), u"from the architecture"_s);
+        QCOMPARE(workflow.value(u"version"_s).toInt(), 1);
+        QCOMPARE(workflow.value(u"steps"_s).toArray().size(), 2);
+        QCOMPARE(workflow.value(u"steps"_s).toArray().at(1).toObject().value(u"config"_s).toObject().value(u"url"_s).toString(),
+                 u"http://127.0.0.1:9000/hook"_s);
+        QVERIFY(kTime.match(workflow.value(u"created_at"_s).toString()).hasMatch());
+
+        // The dashed form of an id is the same workflow.
+        const QString dashed = id.left(8) + u'-' + id.mid(8, 4) + u'-' + id.mid(12, 4) + u'-' + id.mid(16, 4) + u'-' + id.mid(20);
+        QCOMPARE(m_http->get(u"/api/v1/workflows/"_s + dashed.toUpper()).status, 200);
+
+        // The seed's load test posts the same client id many times: each is a new workflow.
+        const QString second = createWorkflow();
+        QVERIFY(!second.isEmpty());
+        QVERIFY(second != id);
+
+        const HttpResult listed = m_http->get(u"/api/v1/workflows?limit=1"_s);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.object().value(u"items"_s).toArray().size(), 1);
+        QCOMPARE(listed.object().value(u"items"_s).toArray().at(0).toObject().value(u"uuid"_s).toString(), second);
+        QCOMPARE(listed.object().value(u"limit"_s).toInt(), 1);
+        const QString cursor = listed.object().value(u"next_cursor"_s).toString();
+        QVERIFY(!cursor.isEmpty());
+        const HttpResult page2 = m_http->get(u"/api/v1/workflows?limit=1&cursor="_s + cursor);
+        QCOMPARE(page2.object().value(u"items"_s).toArray().at(0).toObject().value(u"uuid"_s).toString(), id);
+    }
+
+    void updateCreatesVersionsAndRunsKeepTheirs()
+    {
+        const QString id = createWorkflow();
+        const QString before = trigger(id);
+        QJsonObject changed = exampleWorkflow(u"renamed"_s);
+        changed.insert(u"name"_s, u"Example v2"_s);
+        const HttpResult updated = m_http->putJson(u"/api/v1/workflows/"_s + id, changed);
+        QCOMPARE(updated.status, 200);
+        QCOMPARE(updated.object().value(u"version"_s).toInt(), 2);
+        QCOMPARE(updated.object().value(u"name"_s).toString(), u"Example v2"_s);
+        const HttpResult got = m_http->get(u"/api/v1/workflows/"_s + id);
+        QCOMPARE(got.object().value(u"version"_s).toInt(), 2);
+        QCOMPARE(got.object().value(u"id"_s).toString(), u"renamed"_s);
+        const QString after = trigger(id);
+        QCOMPARE(m_http->get(u"/api/v1/runs/"_s + before).object().value(u"workflow_version"_s).toInt(), 1);
+        QCOMPARE(m_http->get(u"/api/v1/runs/"_s + after).object().value(u"workflow_version"_s).toInt(), 2);
+        QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM workflow_versions WHERE workflow_uuid = '%1'"_s.arg(id)), u"2"_s);
+        // Unknown id.
+        const HttpResult missing = m_http->putJson(u"/api/v1/workflows/0123456789abcdef0123456789abcdef"_s, changed);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.detail(), u"Workflow 0123456789abcdef0123456789abcdef not found"_s);
+    }
+
+    void deleteHidesWorkflowButKeepsRuns()
+    {
+        const QString id = createWorkflow();
+        const QString run = trigger(id);
+        const HttpResult removed = m_http->del(u"/api/v1/workflows/"_s + id);
+        QCOMPARE(removed.status, 204);
+        QVERIFY(removed.body.isEmpty());
+        QCOMPARE(m_http->get(u"/api/v1/workflows/"_s + id).status, 404);
+        QCOMPARE(m_http->del(u"/api/v1/workflows/"_s + id).status, 404);
+        const HttpResult triggered = m_http->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, id}});
+        QCOMPARE(triggered.status, 404);
+        QCOMPARE(triggered.detail(), u"Workflow %1 not found"_s.arg(id));
+        QCOMPARE(m_http->get(u"/api/v1/runs/"_s + run).status, 200);
+    }
+
+    void triggerAndReadRun()
+    {
+        const QString id = createWorkflow();
+        const HttpResult triggered = m_http->postJson(u"/api/v1/trigger"_s,
+                                                      QJsonObject{{u"workflow_id"_s, id}, {u"payload"_s, QJsonObject{{u"user_id"_s, 42}}}});
+        QCOMPARE(triggered.status, 200);
+        QCOMPARE(triggered.object().value(u"status"_s).toString(), u"triggered"_s);
+        const QString runId = triggered.object().value(u"run_id"_s).toString();
+        QVERIFY(kId.match(runId).hasMatch());
+
+        const HttpResult run = m_http->get(u"/api/v1/runs/"_s + runId);
+        QCOMPARE(run.status, 200);
+        const QJsonObject object = run.object();
+        QCOMPARE(object.value(u"uuid"_s).toString(), runId);
+        QCOMPARE(object.value(u"id"_s).toString(), runId);
+        QCOMPARE(object.value(u"run_id"_s).toString(), runId);
+        QCOMPARE(object.value(u"workflow_id"_s).toString(), id);
+        QCOMPARE(object.value(u"workflow_version"_s).toInt(), 1);
+        QCOMPARE(object.value(u"status"_s).toString(), u"pending"_s);
+        QCOMPARE(object.value(u"payload"_s).toObject(), QJsonObject({{u"user_id"_s, 42}}));
+        QVERIFY(kTime.match(object.value(u"started_at"_s).toString()).hasMatch());
+        QVERIFY(object.value(u"completed_at"_s).isNull());
+        QVERIFY(object.value(u"error"_s).isNull());
+        QVERIFY(object.value(u"step_results"_s).isObject());
+
+        // Payload defaults to {}.
+        const HttpResult bare = m_http->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, id}});
+        QCOMPARE(bare.status, 200);
+        QCOMPARE(m_http->get(u"/api/v1/runs/"_s + bare.object().value(u"run_id"_s).toString()).object().value(u"payload"_s).toObject(),
+                 QJsonObject());
+        // The run and its outbox message were written together.
+        QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM outbox WHERE message_key = '%1' AND topic = 'workflow.trigger'"_s.arg(runId)),
+                 u"1"_s);
+
+        const HttpResult missing = m_http->get(u"/api/v1/runs/0123456789abcdef0123456789abcdef"_s);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.detail(), u"Workflow run not found"_s);
+        QCOMPARE(m_http->get(u"/api/v1/runs/not-an-id"_s).detail(), u"Workflow run not found"_s);
+    }
+
+    void idempotencyKeyReturnsTheSameRun()
+    {
+        const QString id = createWorkflow();
+        const QByteArray key = "order-" + QByteArray::number(QRandomGenerator::global()->generate());
+        const QJsonObject body{{u"workflow_id"_s, id}, {u"payload"_s, QJsonObject{{u"n"_s, 1}}}};
+        const HttpResult first = m_http->postJson(u"/api/v1/trigger"_s, body, {{"Idempotency-Key", key}});
+        const HttpResult second = m_http->postJson(u"/api/v1/trigger"_s, body, {{"Idempotency-Key", key}});
+        QCOMPARE(first.status, 200);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.object().value(u"run_id"_s), first.object().value(u"run_id"_s));
+        QCOMPARE(second.headers.value("idempotent-replayed"), QByteArray("true"));
+        QVERIFY(!first.headers.contains("idempotent-replayed"));
+        // Same key, different request: a conflict, and nothing written.
+        const QString before = counts();
+        const HttpResult other = m_http->postJson(u"/api/v1/trigger"_s,
+                                                  QJsonObject{{u"workflow_id"_s, id}, {u"payload"_s, QJsonObject{{u"n"_s, 2}}}},
+                                                  {{"Idempotency-Key", key}});
+        QCOMPARE(other.status, 409);
+        QVERIFY(!other.detail().isEmpty());
+        QCOMPARE(counts(), before);
+    }
+
+    void concurrentTriggersWithOneKeyMakeOneRun()
+    {
+        const QString id = createWorkflow();
+        const QByteArray key = "race-" + QByteArray::number(QRandomGenerator::global()->generate());
+        const QUrl base = m_server.url();
+        QList<QFuture<QString>> futures;
+        for (int i = 0; i < 16; ++i) {
+            futures.append(QtConcurrent::run([base, id, key] {
+                HttpClient client(base);
+                return client.postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, id}}, {{"Idempotency-Key", key}})
+                        .object()
+                        .value(u"run_id"_s)
+                        .toString();
+            }));
+        }
+        QSet<QString> runIds;
+        for (auto &future : futures)
+            runIds.insert(future.result());
+        QCOMPARE(runIds.size(), 1);
+        QVERIFY(!runIds.begin()->isEmpty());
+        QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM workflow_runs WHERE idempotency_key = '%1'"_s.arg(QString::fromLatin1(key))),
+                 u"1"_s);
+    }
+
+    void runPagesAreNewestFirstAndStableUnderInserts()
+    {
+        const QString id = createWorkflow();
+        QStringList created;
+        for (int i = 0; i < 25; ++i)
+            created.prepend(trigger(id, {{u"i"_s, i}}));
+        // Page through while new runs keep arriving: no repeats, none of the 25 skipped, newest first.
+        QStringList seen;
+        QString cursor;
+        QString previousTime;
+        for (int page = 0; page < 10; ++page) {
+            trigger(id, {{u"late"_s, page}});
+            const HttpResult result = m_http->get(u"/api/v1/runs?limit=10&workflow_id=%1%2"_s.arg(
+                    id, cursor.isEmpty() ? QString() : u"&cursor="_s + cursor));
+            QCOMPARE(result.status, 200);
+            QCOMPARE(result.object().value(u"limit"_s).toInt(), 10);
+            const QJsonArray items = result.object().value(u"items"_s).toArray();
+            for (const QJsonValue &item : items) {
+                const QString time = item.toObject().value(u"started_at"_s).toString();
+                if (!previousTime.isEmpty())
+                    QVERIFY(time <= previousTime);
+                previousTime = time;
+                seen.append(item.toObject().value(u"uuid"_s).toString());
+            }
+            const QJsonValue next = result.object().value(u"next_cursor"_s);
+            if (next.isNull())
+                break;
+            cursor = next.toString();
+        }
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size());
+        for (const QString &run : std::as_const(created))
+            QVERIFY2(seen.contains(run), qPrintable(run));
+        // The first page started with the newest of the originals (only later ones before it).
+        QVERIFY(seen.indexOf(created.first()) < seen.indexOf(created.last()));
+    }
+
+    void runFilters()
+    {
+        const QString id = createWorkflow();
+        trigger(id);
+        trigger(id);
+        const HttpResult pending = m_http->get(u"/api/v1/runs?status=pending&workflow_id="_s + id);
+        QCOMPARE(pending.status, 200);
+        QCOMPARE(pending.object().value(u"items"_s).toArray().size(), 2);
+        QVERIFY(pending.object().value(u"next_cursor"_s).isNull());
+        const HttpResult success = m_http->get(u"/api/v1/runs?status=success&workflow_id="_s + id);
+        QCOMPARE(success.object().value(u"items"_s).toArray().size(), 0);
+        const HttpResult defaults = m_http->get(u"/api/v1/runs"_s);
+        QCOMPARE(defaults.object().value(u"limit"_s).toInt(), 50);
+    }
+
+    void badInputGetsAClearErrorAndChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("detail"); // a fragment of the expected detail
+
+        const QByteArray json = "application/json";
+        const QString workflows = u"/api/v1/workflows"_s;
+        const QString trigger = u"/api/v1/trigger"_s;
+        QTest::addRow("malformed json") << QByteArray("POST") << workflows << json << QByteArray("{\"id\": ") << 400 << u"not valid JSON"_s;
+        QTest::addRow("empty body") << QByteArray("POST") << workflows << json << QByteArray() << 400 << u"empty"_s;
+        QTest::addRow("array body") << QByteArray("POST") << workflows << json << QByteArray("[]") << 400 << u"object"_s;
+        QTest::addRow("missing name") << QByteArray("POST") << workflows << json << QByteArray("{\"id\":\"a\",\"steps\":[]}") << 400 << u"name"_s;
+        QTest::addRow("wrong type id") << QByteArray("POST") << workflows << json << QByteArray("{\"id\":5,\"name\":\"n\",\"steps\":[]}") << 400 << u"id"_s;
+        QTest::addRow("steps not array") << QByteArray("POST") << workflows << json << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":{}}") << 400 << u"steps"_s;
+        QTest::addRow("unknown step type") << QByteArray("POST") << workflows << json
+                                           << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":[{\"name\":\"s1\",\"type\":\"email\",\"config\":{}}]}") << 400
+                                           << u"steps[0] 's1'"_s;
+        QTest::addRow("duplicate step names") << QByteArray("POST") << workflows << json
+                                              << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":[{\"name\":\"s\",\"type\":\"log\",\"config\":{\"message\":\"x\"}},{\"name\":\"s\",\"type\":\"log\",\"config\":{\"message\":\"y\"}}]}")
+                                              << 400 << u"duplicate"_s;
+        QTest::addRow("delay without duration") << QByteArray("POST") << workflows << json
+                                                << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":[{\"name\":\"wait\",\"type\":\"delay\",\"config\":{}}]}") << 400
+                                                << u"duration"_s;
+        QTest::addRow("webhook bad url") << QByteArray("POST") << workflows << json
+                                         << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":[{\"name\":\"call\",\"type\":\"webhook\",\"config\":{\"url\":\"ftp://x\"}}]}")
+                                         << 400 << u"steps[0] 'call': config.url"_s;
+        QTest::addRow("template to later step") << QByteArray("POST") << workflows << json
+                                                << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":[{\"name\":\"a\",\"type\":\"log\",\"config\":{\"message\":\"${steps.b.output}\"}},{\"name\":\"b\",\"type\":\"log\",\"config\":{\"message\":\"x\"}}]}")
+                                                << 400 << u"steps[0] 'a'"_s;
+        QTest::addRow("bad retry") << QByteArray("POST") << workflows << json
+                                   << QByteArray("{\"id\":\"a\",\"name\":\"n\",\"steps\":[{\"name\":\"a\",\"type\":\"log\",\"config\":{\"message\":\"x\"},\"retry\":{\"max_attempts\":0}}]}")
+                                   << 400 << u"max_attempts"_s;
+        QTest::addRow("text/plain") << QByteArray("POST") << workflows << QByteArray("text/plain") << QByteArray("{}") << 415 << u"application/json"_s;
+        QTest::addRow("form") << QByteArray("POST") << trigger << QByteArray("application/x-www-form-urlencoded") << QByteArray("a=b") << 415
+                              << u"application/json"_s;
+        QTest::addRow("trigger unknown workflow") << QByteArray("POST") << trigger << json
+                                                  << QByteArray("{\"workflow_id\":\"0123456789abcdef0123456789abcdef\"}") << 404
+                                                  << u"Workflow 0123456789abcdef0123456789abcdef not found"_s;
+        QTest::addRow("trigger malformed id") << QByteArray("POST") << trigger << json << QByteArray("{\"workflow_id\":\"nope\"}") << 404
+                                              << u"Workflow nope not found"_s;
+        QTest::addRow("trigger without workflow_id") << QByteArray("POST") << trigger << json << QByteArray("{\"payload\":{}}") << 400
+                                                     << u"workflow_id is required"_s;
+        QTest::addRow("trigger numeric workflow_id") << QByteArray("POST") << trigger << json << QByteArray("{\"workflow_id\":12}") << 400
+                                                     << u"workflow_id must be a string"_s;
+        QTest::addRow("trigger payload not object") << QByteArray("POST") << trigger << json
+                                                    << QByteArray("{\"workflow_id\":\"0123456789abcdef0123456789abcdef\",\"payload\":[1]}") << 400
+                                                    << u"payload must be a JSON object"_s;
+        QTest::addRow("trigger payload with NUL") << QByteArray("POST") << trigger << json
+                                                  << QByteArray("{\"workflow_id\":\"0123456789abcdef0123456789abcdef\",\"payload\":{\"a\":\"x\\u0000y\"}}")
+                                                  << 400 << u"payload.a"_s;
+        QTest::addRow("limit zero") << QByteArray("GET") << u"/api/v1/runs?limit=0"_s << QByteArray() << QByteArray() << 400 << u"limit"_s;
+        QTest::addRow("limit too big") << QByteArray("GET") << u"/api/v1/runs?limit=201"_s << QByteArray() << QByteArray() << 400 << u"limit"_s;
+        QTest::addRow("limit not a number") << QByteArray("GET") << u"/api/v1/workflows?limit=ten"_s << QByteArray() << QByteArray() << 400
+                                            << u"limit"_s;
+        QTest::addRow("bad cursor") << QByteArray("GET") << u"/api/v1/runs?cursor=zzz"_s << QByteArray() << QByteArray() << 400 << u"cursor"_s;
+        QTest::addRow("bad status filter") << QByteArray("GET") << u"/api/v1/runs?status=done"_s << QByteArray() << QByteArray() << 400
+                                           << u"status"_s;
+        QTest::addRow("bad workflow filter") << QByteArray("GET") << u"/api/v1/runs?workflow_id=xyz"_s << QByteArray() << QByteArray() << 400
+                                             << u"workflow_id"_s;
+        QTest::addRow("unknown workflow") << QByteArray("GET") << u"/api/v1/workflows/0123456789abcdef0123456789abcdef"_s << QByteArray()
+                                          << QByteArray() << 404 << u"not found"_s;
+        QTest::addRow("unknown route") << QByteArray("GET") << u"/api/v2/anything"_s << QByteArray() << QByteArray() << 404 << u"Not Found"_s;
+        QTest::addRow("wrong method") << QByteArray("DELETE") << u"/api/v1/trigger"_s << QByteArray() << QByteArray() << 405
+                                      << u"Method Not Allowed"_s;
+        QTest::addRow("too large") << QByteArray("POST") << workflows << json << QByteArray(70000, ' ') << 413 << u"65536"_s;
+    }
+    void badInputGetsAClearErrorAndChangesNothing()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, detail);
+        const QString before = counts();
+        QHash<QByteArray, QByteArray> headers;
+        if (!contentType.isEmpty())
+            headers.insert("Content-Type", contentType);
+        const HttpResult result = m_http->request(method, path, body, headers);
+        QCOMPARE(result.status, status);
+        QVERIFY2(result.detail().contains(detail), qPrintable(result.detail()));
+        QCOMPARE(result.headers.value("content-type"), QByteArray("application/json"));
+        QVERIFY(!result.headers.value("x-instance-id").isEmpty());
+        QCOMPARE(counts(), before);
+    }
+
+    void methodNotAllowedSaysWhatIs()
+    {
+        const HttpResult result = m_http->request("PATCH", u"/api/v1/workflows"_s);
+        QCOMPARE(result.status, 405);
+        QCOMPARE(result.headers.value("allow"), QByteArray("POST, GET"));
+    }
+
+    void headHasNoBody()
+    {
+        const HttpResult result = m_http->request("HEAD", u"/health"_s);
+        QCOMPARE(result.status, 200);
+        QVERIFY(result.body.isEmpty());
+        // The connection is still usable afterwards.
+        QCOMPARE(m_http->get(u"/health"_s).status, 200);
+    }
+
+    void pipelinedResponsesKeepRequestOrder()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        // A database-backed request followed by one answered at once: answers must not overtake.
+        QByteArray requests;
+        for (int i = 0; i < 20; ++i) {
+            requests += "GET /api/v1/runs?limit=200 HTTP/1.1\r\nHost: x\r\n\r\n";
+            requests += "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+        }
+        socket.write(requests);
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).count("HTTP/1.1 200") >= 40, 20000);
+        // Responses alternate: a list (has "items") then a health body.
+        qsizetype position = 0;
+        for (int i = 0; i < 20; ++i) {
+            const qsizetype items = received.indexOf("\"items\"", position);
+            const qsizetype health = received.indexOf("{\"status\":\"ok\"}", position);
+            QVERIFY(items >= 0 && health > items);
+            position = health + 1;
+        }
+    }
+
+    void clientsVanishingMidRequestDoNotHurtTheServer()
+    {
+        for (int i = 0; i < 300; ++i) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+            if (!socket.waitForConnected(2000))
+                continue;
+            socket.write("GET /api/v1/runs?limit=200 HTTP/1.1\r\nHost: x\r\n\r\n");
+            socket.flush();
+            socket.abort();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(u"/health/ready"_s).status, 200, 10000);
+        QVERIFY(m_server.running());
+    }
+
+    void connectionCloseIsHonoured()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+        QVERIFY(socket.readAll().contains("{\"status\":\"ok\"}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApi)
+#include "tst_api.moc"
