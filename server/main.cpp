@@ -26,7 +26,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Workflow Automation Platform REST API server.\n\n"_s + wf::Settings::helpText());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption configOption(u"config"_s, u"INI file with settings."_s, u"file"_s);
+    const QCommandLineOption configOption(u"config"_s, u"INI file with settings (default: $WF_CONFIG)."_s, u"file"_s);
     const QCommandLineOption portOption(u"port"_s, u"Port to listen on (WF_HTTP_PORT)."_s, u"port"_s);
     const QCommandLineOption threadsOption(u"threads"_s, u"Event-loop threads (WF_HTTP_THREADS)."_s, u"n"_s);
     const QCommandLineOption migrateOption(u"migrate"_s, u"Apply pending database migrations and exit."_s);
@@ -35,7 +35,7 @@ int main(int argc, char *argv[])
     parser.addOptions({configOption, portOption, threadsOption, migrateOption, waitOption});
     parser.process(app);
 
-    wf::Config config = wf::Config::load(parser.value(configOption));
+    wf::Config config = wf::Config::load(parser.isSet(configOption) ? parser.value(configOption) : qEnvironmentVariable("WF_CONFIG"));
     if (parser.isSet(portOption))
         config.set(u"http/port"_s, parser.value(portOption));
     if (parser.isSet(threadsOption))

@@ -169,7 +169,7 @@ int runCommand(QCoreApplication &app)
                                      "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf)."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"command"_s, u"up | wait-ready | status | down"_s);
-    const QCommandLineOption configOption(u"config"_s, u"INI file with settings."_s, u"file"_s);
+    const QCommandLineOption configOption(u"config"_s, u"INI file with settings (default: $WF_CONFIG)."_s, u"file"_s);
     const QCommandLineOption apiOption(u"api"_s, u"API server replicas (WF_STACK_API_REPLICAS)."_s, u"n"_s);
     const QCommandLineOption workersOption(u"workers"_s, u"Worker replicas (WF_STACK_WORKER_REPLICAS)."_s, u"m"_s);
     const QCommandLineOption stateOption(u"state-dir"_s, u"State directory (WF_STACK_STATE_DIR)."_s, u"dir"_s);
@@ -178,7 +178,7 @@ int runCommand(QCoreApplication &app)
     parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption});
     parser.process(app);
 
-    Config config = Config::load(parser.value(configOption));
+    Config config = Config::load(parser.isSet(configOption) ? parser.value(configOption) : qEnvironmentVariable("WF_CONFIG"));
     if (parser.isSet(apiOption))
         config.set(u"stack/api_replicas"_s, parser.value(apiOption));
     if (parser.isSet(workersOption))

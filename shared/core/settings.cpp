@@ -30,9 +30,6 @@ QList<Settings::Entry> Settings::catalog()
         {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s},
         {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s},
         {u"log/format"_s, u"text"_s, u"log line format: text or json"_s},
-        {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...)"_s},
-        {u"kafka/partitions"_s, u"3"_s, u"partitions of workflow.trigger when the platform creates it"_s},
-        {u"redis/url"_s, u""_s, u"Redis URL (redis://host:port/db); empty disables the cache"_s},
     };
 }
 
@@ -79,9 +76,6 @@ Result<Settings> Settings::from(const Config &config)
     s.logFormat = config.string(u"log/format"_s, u"text"_s);
     if (s.logFormat != u"text"_s && s.logFormat != u"json"_s)
         problems << u"WF_LOG_FORMAT must be text or json, got \"%1\""_s.arg(s.logFormat);
-    s.kafkaBrokers = config.string(u"kafka/brokers"_s);
-    s.kafkaPartitions = int(readInt(u"kafka/partitions"_s, 3, 1, 1024));
-    s.redisUrl = config.string(u"redis/url"_s);
 
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));

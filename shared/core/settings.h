@@ -21,9 +21,6 @@ struct Settings
     qint64 httpMaxBodyBytes = 1 << 20;
     QString instanceId;
     QString logFormat;               // "text" or "json"
-    QString kafkaBrokers;
-    int kafkaPartitions = 3;
-    QString redisUrl;
 
     static Result<Settings> from(const Config &config);
 

@@ -1,0 +1,140 @@
+// deploy/up's supervisor for real: wf-stack brings up PostgreSQL and two servers, status reports
+// them, a killed server comes back, and down leaves no process behind.
+#include "httpclient.h"
+#include "testcluster.h"
+
+#include "core/json.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QTcpServer>
+#include <QtTest>
+
+#include <csignal>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool alive(qint64 pid)
+{
+    if (::kill(pid_t(pid), 0) != 0)
+        return false;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) != "Z";
+}
+
+} // namespace
+
+class TestStack : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_state{QDir::tempPath() + u"/wf-stack-XXXXXX"_s};
+    QProcess m_stack;
+    int m_httpPort = 0;
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"WF_STACK_STATE_DIR"_s, m_state.path());
+        environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(wf::test::freePort()));
+        environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_httpPort));
+        return environment;
+    }
+
+    QJsonObject status()
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(wf::test::binDir() + u"/wf-stack"_s, {u"status"_s, u"--json"_s});
+        process.waitForFinished(10000);
+        return wf::json::parse(process.readAllStandardOutput()).value_or(QJsonValue()).toObject();
+    }
+
+    int command(const QStringList &arguments, int timeoutMs = 120000)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.setProcessChannelMode(QProcess::ForwardedChannels);
+        process.start(wf::test::binDir() + u"/wf-stack"_s, arguments);
+        process.waitForFinished(timeoutMs);
+        return process.exitCode();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
+        // Two consecutive free ports for the two servers.
+        for (int attempt = 0; attempt < 20 && m_httpPort == 0; ++attempt) {
+            const int port = wf::test::freePort();
+            QTcpServer probe;
+            if (probe.listen(QHostAddress::Any, quint16(port + 1)))
+                m_httpPort = port;
+        }
+        QVERIFY(m_httpPort > 0);
+    }
+
+    void upStatusRestartDown()
+    {
+        m_stack.setProcessEnvironment(environment());
+        m_stack.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"2"_s, u"--workers"_s, u"0"_s});
+        QVERIFY(m_stack.waitForStarted());
+        QCOMPARE(command({u"wait-ready"_s, u"--timeout"_s, u"120"_s}), 0);
+
+        QJsonObject state = status();
+        QCOMPARE(state.value(u"state"_s).toString(), u"running"_s);
+        const QJsonObject components = state.value(u"components"_s).toObject();
+        const QJsonObject server = components.value(u"server"_s).toObject();
+        QCOMPARE(server.value(u"desired"_s).toInt(), 2);
+        QCOMPARE(server.value(u"actual"_s).toInt(), 2);
+        QCOMPARE(server.value(u"pids"_s).toArray().size(), 2);
+        QCOMPARE(components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().size(), 1);
+
+        // Both replicas answer, each with its own instance id.
+        for (int i = 0; i < 2; ++i) {
+            wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort + i)));
+            const auto reply = client.get(u"/health/ready"_s);
+            QCOMPARE(reply.status, 200);
+            QCOMPARE(reply.headers.value("x-instance-id"), u"server-%1"_s.arg(i + 1).toUtf8());
+        }
+
+        // kill -9 of a server: the supervisor starts a new one.
+        const qint64 victim = server.value(u"pids"_s).toArray().at(0).toInteger();
+        ::kill(pid_t(victim), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    const QJsonObject s = status().value(u"components"_s).toObject().value(u"server"_s).toObject();
+                    const QJsonArray pids = s.value(u"pids"_s).toArray();
+                    return s.value(u"actual"_s).toInt() == 2 && !pids.contains(QJsonValue(victim));
+                }(),
+                20000);
+        wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort)));
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/health/ready"_s).status, 200, 20000);
+
+        // down: every process of the stack is gone.
+        state = status();
+        QList<qint64> pids{state.value(u"pid"_s).toInteger()};
+        const QJsonObject all = state.value(u"components"_s).toObject();
+        for (auto it = all.begin(); it != all.end(); ++it) {
+            const QJsonArray list = it.value().toObject().value(u"pids"_s).toArray();
+            for (const QJsonValue &pid : list)
+                pids.append(pid.toInteger());
+        }
+        QCOMPARE(command({u"down"_s}), 0);
+        QVERIFY(m_stack.waitForFinished(30000));
+        for (qint64 pid : std::as_const(pids))
+            QVERIFY2(!alive(pid), qPrintable(u"pid %1 survived down"_s.arg(pid)));
+        QCOMPARE(status().value(u"state"_s).toString(), u"stopped"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStack)
+#include "tst_stack.moc"
