@@ -134,6 +134,30 @@ private Q_SLOTS:
             QVERIFY2(!alive(pid), qPrintable(u"pid %1 survived down"_s.arg(pid)));
         QCOMPARE(status().value(u"state"_s).toString(), u"stopped"_s);
     }
+
+    void childrenDieWithAKilledSupervisor()
+    {
+        // kill -9 leaves the supervisor no chance to clean up: the children (PostgreSQL runs as
+        // another user) must still go, through their parent-death signal.
+        QProcess stack;
+        stack.setProcessEnvironment(environment());
+        stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s});
+        QVERIFY(stack.waitForStarted());
+        QCOMPARE(command({u"wait-ready"_s, u"--timeout"_s, u"120"_s}), 0);
+        const QJsonObject components = status().value(u"components"_s).toObject();
+        QList<qint64> children;
+        for (auto it = components.begin(); it != components.end(); ++it) {
+            const QJsonArray list = it.value().toObject().value(u"pids"_s).toArray();
+            for (const QJsonValue &pid : list)
+                children.append(pid.toInteger());
+        }
+        QCOMPARE(children.size(), 2);
+        ::kill(pid_t(stack.processId()), SIGKILL);
+        QVERIFY(stack.waitForFinished(10000));
+        for (qint64 pid : std::as_const(children))
+            QTRY_VERIFY2_WITH_TIMEOUT(!alive(pid), qPrintable(u"pid %1 outlived its supervisor"_s.arg(pid)), 15000);
+        QCOMPARE(command({u"down"_s}), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStack)

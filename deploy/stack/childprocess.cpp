@@ -77,14 +77,15 @@ bool ChildProcess::start()
     const pid_t supervisor = ::getpid();
     m_process->setChildProcessModifier([=] {
         // Runs in the forked child before exec: async-signal-safe calls only.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != supervisor)
-            ::_exit(1);
         ::setsid();
         if (switchUser) {
             if (::setgid(gid) != 0 || ::setgroups(0, nullptr) != 0 || ::setuid(uid) != 0)
                 ::_exit(126);
         }
+        // After the user switch: changing credentials clears the parent-death signal.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != supervisor)
+            ::_exit(1);
     });
     connect(m_process, &QProcess::finished, this, &ChildProcess::onFinished);
     m_process->start();
