@@ -71,6 +71,31 @@ private Q_SLOTS:
         QVERIFY(!json::parse("1 2", &error).has_value());
     }
 
+    void storageProblems_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("problem"); // fragment; empty = storable
+        QTest::addRow("plain") << QByteArray("{\"a\":[1,\"x\",{\"b\":null}]}") << QString();
+        QTest::addRow("nul in value") << QByteArray("{\"a\":[\"x\\u0000\"]}") << u"body.a[0] contains the character U+0000"_s;
+        QTest::addRow("nul in key") << QByteArray("{\"a\":{\"k\\u0000\":1}}") << u"a key in body.a"_s;
+        QTest::addRow("lone surrogate") << QByteArray("{\"n\":\"x\\udc00y\"}") << u"body.n contains an unpaired"_s;
+        QTest::addRow("pair is fine") << QByteArray("{\"n\":\"\\ud83d\\ude00\"}") << QString();
+        QTest::addRow("64 deep") << QByteArray(64, '[') + QByteArray(64, ']') << QString();
+        QTest::addRow("65 deep") << QByteArray(65, '[') + QByteArray(65, ']') << u"nested more than 64 levels"_s;
+    }
+    void storageProblems()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, problem);
+        const auto value = json::parse(text);
+        QVERIFY(value.has_value());
+        const QString found = json::storageProblem(*value, u"body"_s, 64);
+        if (problem.isEmpty())
+            QVERIFY2(found.isEmpty(), qPrintable(found));
+        else
+            QVERIFY2(found.contains(problem), qPrintable(found));
+    }
+
     void timestampsAreRfc3339Utc()
     {
         QCOMPARE(json::formatTimestamp(0), u"1970-01-01T00:00:00.000000Z"_s);

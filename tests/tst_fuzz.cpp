@@ -1399,9 +1399,16 @@ void TestFuzz::nastyBodies_data()
     QTest::addRow("5000 nested objects as definition")
             << QByteArray("POST") << QByteArray("/api/v1/workflows") << json << QByteArray()
             << QByteArray(QByteArray("{\"a\":").repeated(5000) + "1" + QByteArray("}").repeated(5000)) << 400;
-    QTest::addRow("500 nested arrays in payload (allowed)")
+    // Bodies may nest 64 containers (the body, payload, and 62 arrays); one more is refused.
+    QTest::addRow("64 levels in the body (allowed)")
             << QByteArray("POST") << QByteArray("/api/v1/trigger") << json << QByteArray()
-            << trigger("{\"x\":" + QByteArray(500, '[') + QByteArray(500, ']') + '}') << 200;
+            << trigger("{\"x\":" + QByteArray(62, '[') + QByteArray(62, ']') + '}') << 200;
+    QTest::addRow("65 levels in the body")
+            << QByteArray("POST") << QByteArray("/api/v1/trigger") << json << QByteArray()
+            << trigger("{\"x\":" + QByteArray(63, '[') + QByteArray(63, ']') + '}') << 400;
+    QTest::addRow("500 nested arrays in payload")
+            << QByteArray("POST") << QByteArray("/api/v1/trigger") << json << QByteArray()
+            << trigger("{\"x\":" + QByteArray(500, '[') + QByteArray(500, ']') + '}') << 400;
     QTest::addRow("\\u0000 in payload value")
             << QByteArray("POST") << QByteArray("/api/v1/trigger") << json << QByteArray()
             << trigger(R"({"a": "x\u0000y"})") << 400;

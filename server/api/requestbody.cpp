@@ -6,6 +6,14 @@ using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
+namespace {
+
+// Deep enough for any real definition or payload, shallow enough that every accepted value can
+// be returned inside a listing and parsed by any client.
+constexpr int kMaxDepth = 64;
+
+} // namespace
+
 Result<QJsonValue> jsonBody(const http::HttpRequest &request)
 {
     const QByteArray contentType = request.header("content-type").split(';').first().trimmed().toLower();
@@ -18,6 +26,9 @@ Result<QJsonValue> jsonBody(const http::HttpRequest &request)
     const auto value = json::parse(request.body, &reason);
     if (!value)
         return Error::invalid(u"request body is not valid JSON: "_s + reason);
+    const QString problem = json::storageProblem(*value, u"body"_s, kMaxDepth);
+    if (!problem.isEmpty())
+        return Error::invalid(problem);
     return *value;
 }
 

@@ -28,7 +28,7 @@ void RunController::trigger(const http::HttpRequest &request, const http::Reply 
     const auto body = jsonBody(request);
     if (!body)
         return reply.send(http::HttpResponse::error(body.error()));
-    const auto trigger = TriggerRequest::fromJson(*body, QString::fromUtf8(request.header("idempotency-key")));
+    const auto trigger = TriggerRequest::fromJson(*body, QString::fromLatin1(request.header("idempotency-key")));
     if (!trigger)
         return reply.send(http::HttpResponse::error(trigger.error()));
     m_store.trigger(m_context, *trigger, [reply](Result<TriggerOutcome> outcome) {

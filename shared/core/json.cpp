@@ -72,29 +72,54 @@ QString typeName(const QJsonValue &value)
     return QStringLiteral("missing");
 }
 
-QString findNulCharacter(const QJsonValue &value, const QString &path)
+namespace {
+
+QString stringProblem(const QString &text)
 {
-    if (value.isString())
-        return value.toString().contains(QChar(0)) ? path : QString();
+    if (text.contains(QChar(0)))
+        return u"contains the character U+0000, which cannot be stored"_s;
+    if (!QStringView(text).isValidUtf16())
+        return u"contains an unpaired UTF-16 surrogate (\\ud800-\\udfff), which is not valid Unicode"_s;
+    return {};
+}
+
+QString storageProblem(const QJsonValue &value, const QString &path, int depthLeft, int maxDepth)
+{
+    if (value.isString()) {
+        const QString problem = stringProblem(value.toString());
+        return problem.isEmpty() ? QString() : path + u' ' + problem;
+    }
+    if (!value.isArray() && !value.isObject())
+        return {};
+    if (depthLeft <= 0)
+        return u"%1 is nested more than %2 levels deep"_s.arg(path).arg(maxDepth);
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString found = findNulCharacter(array.at(i), path + u'[' + QString::number(i) + u']');
+            const QString found = storageProblem(array.at(i), path + u'[' + QString::number(i) + u']', depthLeft - 1, maxDepth);
             if (!found.isEmpty())
                 return found;
         }
-    } else if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            const QString childPath = path + u'.' + it.key();
-            if (it.key().contains(QChar(0)))
-                return childPath;
-            const QString found = findNulCharacter(it.value(), childPath);
-            if (!found.isEmpty())
-                return found;
-        }
+        return {};
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString childPath = path + u'.' + it.key();
+        const QString keyProblem = stringProblem(it.key());
+        if (!keyProblem.isEmpty())
+            return u"a key in "_s + path + u' ' + keyProblem;
+        const QString found = storageProblem(it.value(), childPath, depthLeft - 1, maxDepth);
+        if (!found.isEmpty())
+            return found;
     }
     return {};
+}
+
+} // namespace
+
+QString storageProblem(const QJsonValue &value, const QString &path, int maxDepth)
+{
+    return storageProblem(value, path, maxDepth, maxDepth);
 }
 
 QString formatTimestamp(qint64 microsSinceEpoch)

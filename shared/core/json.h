@@ -21,9 +21,11 @@ std::optional<QJsonValue> parse(const QByteArray &text, QString *error = nullptr
 // The JSON name of a value's type, for error messages: "string", "number", "object", …
 QString typeName(const QJsonValue &value);
 
-// The path ("payload.a[2]") of the first string or key holding U+0000, which PostgreSQL's jsonb
-// cannot store; empty when there is none.
-QString findNulCharacter(const QJsonValue &value, const QString &path);
+// Why `value` cannot be stored and read back exactly, naming the place ("body.payload.a[2]"), or
+// an empty string when it can: a string or key holding U+0000 (PostgreSQL's text and jsonb refuse
+// it) or a lone UTF-16 surrogate (it would come back as "?"), or nesting deeper than `maxDepth`
+// (a listing wraps stored values in more levels, and parsers stop at 1024).
+QString storageProblem(const QJsonValue &value, const QString &path, int maxDepth);
 
 // RFC 3339 UTC with microseconds ("2026-01-02T03:04:05.123456Z") from microseconds since the epoch.
 QString formatTimestamp(qint64 microsSinceEpoch);

@@ -71,7 +71,10 @@ void DbConnection::ensureOpen()
 
 void DbConnection::fail(pg_result *result, const char *sql)
 {
-    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn)).trimmed();
+    // The primary message only: DETAIL and CONTEXT may quote parameter values back.
+    const char *primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const QString full = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn)).trimmed();
+    const QString message = primary ? QString::fromUtf8(primary) : full;
     const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const bool lost = PQstatus(m_conn) != CONNECTION_OK;
     const QByteArray sqlState = state ? QByteArray(state) : QByteArray();
@@ -80,7 +83,7 @@ void DbConnection::fail(pg_result *result, const char *sql)
         m_conn = nullptr;
         m_inTransaction = false;
     }
-    qCDebug(lcDb) << "statement failed:" << message << "sqlstate" << sqlState << "in" << QByteArray(sql).left(120);
+    qCDebug(lcDb) << "statement failed:" << full << "sqlstate" << sqlState << "in" << QByteArray(sql).left(120);
     throw DbError(message.isEmpty() ? u"connection to the database lost"_s : message, sqlState, lost);
 }
 
@@ -89,8 +92,12 @@ DbResult DbConnection::exec(const char *sql, const QList<SqlParam> &params)
     ensureOpen();
     std::vector<const char *> values;
     values.reserve(size_t(params.size()));
-    for (const SqlParam &param : params)
+    for (const SqlParam &param : params) {
+        // libpq takes NUL-terminated text: an embedded NUL would silently cut the value short.
+        if (param.hasEmbeddedNul())
+            throw DbError(u"a text value contains the character U+0000"_s, "22021", false);
         values.push_back(param.data());
+    }
     PGresult *result = PQexecParams(m_conn, sql, int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)

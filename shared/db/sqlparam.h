@@ -40,6 +40,7 @@ public:
 
     bool isNull() const { return !m_text.has_value(); }
     const char *data() const { return m_text ? m_text->constData() : nullptr; }
+    bool hasEmbeddedNul() const { return m_text && m_text->contains('\0'); }
 
 private:
     SqlParam() = default;

@@ -28,7 +28,9 @@ std::optional<PageCursor> PageCursor::decode(const QString &text)
     PageCursor cursor;
     cursor.micros = raw.left(colon).toLongLong(&ok);
     cursor.id = ids::normalize(QString::fromLatin1(raw.mid(colon + 1)));
-    if (!ok || cursor.id.isEmpty())
+    // Cursors this API issues lie between 1970 and 9999.
+    constexpr qint64 kYear9999 = 253402300799999999;
+    if (!ok || cursor.id.isEmpty() || cursor.micros < 0 || cursor.micros > kYear9999)
         return std::nullopt;
     return cursor;
 }

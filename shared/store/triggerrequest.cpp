@@ -23,12 +23,15 @@ Result<TriggerRequest> TriggerRequest::fromJson(const QJsonValue &body, const QS
         if (!payload.isObject())
             return Error::invalid(u"payload must be a JSON object, got %1"_s.arg(json::typeName(payload)));
         request.payload = payload.toObject();
-        const QString nul = json::findNulCharacter(payload, u"payload"_s);
-        if (!nul.isEmpty())
-            return Error::invalid(u"%1 contains the character U+0000, which cannot be stored"_s.arg(nul));
     }
     if (idempotencyKey.size() > kMaxIdempotencyKeyLength)
         return Error::invalid(u"Idempotency-Key must be at most %1 characters"_s.arg(kMaxIdempotencyKeyLength));
+    // Printable ASCII only: other bytes would not survive text round trips unchanged, and two
+    // different keys must never compare equal.
+    for (const QChar c : idempotencyKey) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return Error::invalid(u"Idempotency-Key must be printable ASCII"_s);
+    }
     request.idempotencyKey = idempotencyKey;
     return request;
 }

@@ -12,7 +12,7 @@ struct TriggerRequest
 {
     QString workflowId;      // as the client sent it; may not be a well-formed id (then: not found)
     QJsonObject payload;
-    QString idempotencyKey;  // empty = none
+    QString idempotencyKey;  // empty = none; the header's bytes as Latin-1, so any non-ASCII byte is visible
 
     static constexpr int kMaxIdempotencyKeyLength = 255;
 
