@@ -31,14 +31,14 @@ void RunController::trigger(const http::HttpRequest &request, const http::Reply 
     const auto trigger = TriggerRequest::fromJson(*body, QString::fromLatin1(request.header("idempotency-key")));
     if (!trigger)
         return reply.send(http::HttpResponse::error(trigger.error()));
-    m_store.trigger(m_context, *trigger, [reply](Result<TriggerOutcome> outcome) {
-        if (!outcome)
-            return reply.send(http::HttpResponse::error(outcome.error()));
-        http::HttpResponse response =
-                http::HttpResponse::json({{u"run_id"_s, outcome->runId}, {u"status"_s, u"triggered"_s}});
-        if (outcome->replayed)
-            response.withHeader("Idempotent-Replayed", "true");
-        reply.send(response);
+    m_store.trigger(m_context, *trigger, [reply](const Result<TriggerOutcome> &outcome) {
+        reply.send(outcome, [](const TriggerOutcome &triggered) {
+            http::HttpResponse response =
+                    http::HttpResponse::json({{u"run_id"_s, triggered.runId}, {u"status"_s, u"triggered"_s}});
+            if (triggered.replayed)
+                response.withHeader("Idempotent-Replayed", "true");
+            return response;
+        });
     });
 }
 
@@ -47,10 +47,8 @@ void RunController::get(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
-    m_store.get(m_context, uuid, [reply](Result<RunRecord> found) {
-        if (!found)
-            return reply.send(http::HttpResponse::error(found.error()));
-        reply.send(http::HttpResponse::json(found->toJson()));
+    m_store.get(m_context, uuid, [reply](const Result<RunRecord> &found) {
+        reply.send(found, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
     });
 }
 
@@ -60,10 +58,8 @@ void RunController::list(const http::HttpRequest &request, const http::Reply &re
                                        request.queryValue(u"status"_s), request.queryValue(u"workflow_id"_s));
     if (!query)
         return reply.send(http::HttpResponse::error(query.error()));
-    m_store.list(m_context, *query, [reply](Result<Page<RunRecord>> listed) {
-        if (!listed)
-            return reply.send(http::HttpResponse::error(listed.error()));
-        reply.send(http::HttpResponse::json(listed->toJson()));
+    m_store.list(m_context, *query, [reply](const Result<Page<RunRecord>> &listed) {
+        reply.send(listed, [](const Page<RunRecord> &page) { return http::HttpResponse::json(page.toJson()); });
     });
 }
 

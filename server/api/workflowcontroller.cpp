@@ -11,15 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
-namespace {
-
-Error workflowNotFound(const QString &id)
-{
-    return Error::notFound(u"Workflow %1 not found"_s.arg(id.left(64)));
-}
-
-} // namespace
-
 WorkflowController::WorkflowController(QObject *context, WorkflowStore &store) : m_context(context), m_store(store) { }
 
 void WorkflowController::registerRoutes(http::Router &router)
@@ -46,12 +37,11 @@ void WorkflowController::create(const http::HttpRequest &request, const http::Re
     const auto definition = WorkflowDefinition::fromJson(*body);
     if (!definition)
         return reply.send(http::HttpResponse::error(definition.error()));
-    m_store.create(m_context, *definition, [reply](Result<WorkflowRecord> created) {
-        if (!created)
-            return reply.send(http::HttpResponse::error(created.error()));
+    m_store.create(m_context, *definition, [reply](const Result<WorkflowRecord> &created) {
         // The seed answers 200 with this exact shape; clients depend on it.
-        reply.send(http::HttpResponse::json(
-                {{u"message"_s, u"Workflow created successfully"_s}, {u"workflow_id"_s, created->uuid}}));
+        reply.send(created, [](const WorkflowRecord &record) {
+            return http::HttpResponse::json({{u"message"_s, u"Workflow created successfully"_s}, {u"workflow_id"_s, record.uuid}});
+        });
     });
 }
 
@@ -59,11 +49,9 @@ void WorkflowController::get(const QString &id, const http::Reply &reply)
 {
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
-        return reply.send(http::HttpResponse::error(workflowNotFound(id)));
-    m_store.get(m_context, uuid, [reply](Result<WorkflowRecord> found) {
-        if (!found)
-            return reply.send(http::HttpResponse::error(found.error()));
-        reply.send(http::HttpResponse::json(found->toJson()));
+        return reply.send(http::HttpResponse::error(WorkflowStore::workflowNotFound(id)));
+    m_store.get(m_context, uuid, [reply](const Result<WorkflowRecord> &found) {
+        reply.send(found, [](const WorkflowRecord &record) { return http::HttpResponse::json(record.toJson()); });
     });
 }
 
@@ -72,10 +60,8 @@ void WorkflowController::list(const http::HttpRequest &request, const http::Repl
     const auto page = PageRequest::parse(request.queryValue(u"limit"_s), request.queryValue(u"cursor"_s));
     if (!page)
         return reply.send(http::HttpResponse::error(page.error()));
-    m_store.list(m_context, *page, [reply](Result<Page<WorkflowRecord>> listed) {
-        if (!listed)
-            return reply.send(http::HttpResponse::error(listed.error()));
-        reply.send(http::HttpResponse::json(listed->toJson()));
+    m_store.list(m_context, *page, [reply](const Result<Page<WorkflowRecord>> &listed) {
+        reply.send(listed, [](const Page<WorkflowRecord> &page) { return http::HttpResponse::json(page.toJson()); });
     });
 }
 
@@ -83,19 +69,19 @@ void WorkflowController::update(const QString &id, const http::HttpRequest &requ
 {
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
-        return reply.send(http::HttpResponse::error(workflowNotFound(id)));
+        return reply.send(http::HttpResponse::error(WorkflowStore::workflowNotFound(id)));
     const auto body = jsonBody(request);
     if (!body)
         return reply.send(http::HttpResponse::error(body.error()));
     const auto definition = WorkflowDefinition::fromJson(*body);
     if (!definition)
         return reply.send(http::HttpResponse::error(definition.error()));
-    m_store.update(m_context, uuid, *definition, [reply](Result<WorkflowRecord> updated) {
-        if (!updated)
-            return reply.send(http::HttpResponse::error(updated.error()));
-        QJsonObject object = updated->toJson();
-        object.insert(u"message"_s, u"Workflow updated successfully"_s);
-        reply.send(http::HttpResponse::json(object));
+    m_store.update(m_context, uuid, *definition, [reply](const Result<WorkflowRecord> &updated) {
+        reply.send(updated, [](const WorkflowRecord &record) {
+            QJsonObject object = record.toJson();
+            object.insert(u"message"_s, u"Workflow updated successfully"_s);
+            return http::HttpResponse::json(object);
+        });
     });
 }
 
@@ -103,11 +89,9 @@ void WorkflowController::remove(const QString &id, const http::Reply &reply)
 {
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
-        return reply.send(http::HttpResponse::error(workflowNotFound(id)));
-    m_store.remove(m_context, uuid, [reply](Result<Done> removed) {
-        if (!removed)
-            return reply.send(http::HttpResponse::error(removed.error()));
-        reply.send(http::HttpResponse::noContent());
+        return reply.send(http::HttpResponse::error(WorkflowStore::workflowNotFound(id)));
+    m_store.remove(m_context, uuid, [reply](const Result<Done> &removed) {
+        reply.send(removed, [](const Done &) { return http::HttpResponse::noContent(); });
     });
 }
 

@@ -2,6 +2,8 @@
 
 #include "httpresponse.h"
 
+#include "core/result.h"
+
 #include <QByteArray>
 #include <QPointer>
 
@@ -23,6 +25,15 @@ public:
     Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly);
 
     void send(const HttpResponse &response) const;
+    // The error of a failed result as {"detail"}, else what `toResponse` makes of the value.
+    template<typename T, typename ToResponse>
+    void send(const Result<T> &result, ToResponse &&toResponse) const
+    {
+        if (!result.ok())
+            send(HttpResponse::error(result.error()));
+        else
+            send(toResponse(result.value()));
+    }
     bool sent() const { return m_state->sent; }
 
 private:

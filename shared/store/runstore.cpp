@@ -1,5 +1,7 @@
 #include "runstore.h"
 
+#include "workflowstore.h"
+
 #include "db/database.h"
 #include "db/dbconnection.h"
 
@@ -34,11 +36,6 @@ RunRecord recordAt(const db::DbResult &result, int row)
     return record;
 }
 
-Error workflowNotFound(const QString &id)
-{
-    return Error::notFound(u"Workflow %1 not found"_s.arg(id));
-}
-
 } // namespace
 
 RunStore::RunStore(db::Database &database) : m_database(database) { }
@@ -54,7 +51,7 @@ void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback
     if (workflowId.isEmpty()) {
         // Not an id we could have issued: the seed's answer, without asking the database.
         QMetaObject::invokeMethod(
-                context, [done = std::move(done), id = request.workflowId] { done(workflowNotFound(id)); },
+                context, [done = std::move(done), id = request.workflowId] { done(WorkflowStore::workflowNotFound(id)); },
                 Qt::QueuedConnection);
         return;
     }
@@ -79,7 +76,7 @@ void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback
                         " SELECT (SELECT count(*) FROM wf), (SELECT uuid FROM run), (SELECT id FROM msg)",
                         {workflowId, runId, payload, key});
                 if (result.int64(0, 0) == 0)
-                    return workflowNotFound(workflowId);
+                    return WorkflowStore::workflowNotFound(workflowId);
                 if (!result.isNull(0, 1))
                     return TriggerOutcome{result.text(0, 1), false};
                 // The key was used before: the same request gets the same run.

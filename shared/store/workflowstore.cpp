@@ -31,14 +31,15 @@ WorkflowRecord recordAt(const db::DbResult &result, int row)
     return record;
 }
 
-Error workflowNotFound(const QString &uuid)
-{
-    return Error::notFound(u"Workflow %1 not found"_s.arg(uuid));
-}
-
 } // namespace
 
 WorkflowStore::WorkflowStore(db::Database &database) : m_database(database) { }
+
+Error WorkflowStore::workflowNotFound(const QString &id)
+{
+    // Clients may send anything as an id; the message quotes at most a sensible length of it.
+    return Error::notFound(u"Workflow %1 not found"_s.arg(id.left(64)));
+}
 
 void WorkflowStore::create(QObject *context, const WorkflowDefinition &definition, Callback<WorkflowRecord> done)
 {

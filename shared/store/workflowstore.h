@@ -30,6 +30,9 @@ public:
     // Soft delete: later triggers get 404, existing runs stay readable.
     void remove(QObject *context, const QString &uuid, Callback<Done> done);
 
+    // The seed's answer for an unknown workflow: 404 "Workflow <id> not found".
+    static Error workflowNotFound(const QString &id);
+
 private:
     db::Database &m_database;
 };
