@@ -1,0 +1,193 @@
+#include "kafkaconsumer.h"
+
+#include "queuewaker.h"
+
+#include "core/logging.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::kafka {
+
+KafkaConsumer::KafkaConsumer(KafkaSettings settings, Options options, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_options(std::move(options))
+{
+}
+
+KafkaConsumer::~KafkaConsumer()
+{
+    close();
+}
+
+Status KafkaConsumer::start()
+{
+    auto conf = m_settings.makeConf({
+            {u"group.id"_s, m_options.groupId},
+            {u"enable.auto.commit"_s, u"false"_s},
+            {u"enable.auto.offset.store"_s, u"false"_s},
+            {u"auto.offset.reset"_s, u"earliest"_s},
+            {u"session.timeout.ms"_s, QString::number(m_options.sessionTimeoutMs)},
+            {u"heartbeat.interval.ms"_s, QString::number(qMax(100, m_options.sessionTimeoutMs / 5))},
+            {u"fetch.wait.max.ms"_s, u"10"_s},
+            {u"socket.nagle.disable"_s, u"true"_s},
+            {u"reconnect.backoff.max.ms"_s, u"1000"_s},
+            {u"topic.metadata.refresh.interval.ms"_s, u"10000"_s},
+    });
+    if (!conf)
+        return conf.error();
+    rd_kafka_conf_set_opaque(conf->get(), this);
+    rd_kafka_conf_set_rebalance_cb(conf->get(), &KafkaConsumer::onRebalance);
+    rd_kafka_conf_set_error_cb(conf->get(), &KafkaConsumer::onError);
+    char error[512];
+    rd_kafka_t *handle = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), error, sizeof error);
+    if (!handle)
+        return Error::unavailable(u"cannot create a Kafka consumer: "_s + QString::fromUtf8(error));
+    conf.value().release();
+    m_handle.reset(handle);
+    // Serve rebalances, errors and messages from one queue, polled here.
+    rd_kafka_poll_set_consumer(handle);
+    m_queue.reset(rd_kafka_queue_get_consumer(handle));
+
+    KafkaPartitionList topics(rd_kafka_topic_partition_list_new(int(m_options.topics.size())));
+    for (const QString &topic : std::as_const(m_options.topics))
+        rd_kafka_topic_partition_list_add(topics.get(), topic.toUtf8().constData(), RD_KAFKA_PARTITION_UA);
+    const rd_kafka_resp_err_t subscribed = rd_kafka_subscribe(handle, topics.get());
+    if (subscribed != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return Error::unavailable(u"cannot subscribe: "_s + QString::fromUtf8(rd_kafka_err2str(subscribed)));
+
+    m_waker = new QueueWaker(m_queue.get(), 100, this);
+    connect(m_waker, &QueueWaker::wake, this, &KafkaConsumer::poll);
+    m_commitTimer = new QTimer(this);
+    connect(m_commitTimer, &QTimer::timeout, this, &KafkaConsumer::commit);
+    m_commitTimer->start(100);
+    return Done{};
+}
+
+void KafkaConsumer::close()
+{
+    if (!m_handle || m_closed)
+        return;
+    m_closed = true;
+    if (m_commitTimer)
+        m_commitTimer->stop();
+    commit();
+    delete m_waker;
+    m_waker = nullptr;
+    // Leaves the group (the rebalance callback revokes the partitions during this call).
+    rd_kafka_consumer_close(m_handle.get());
+    m_queue.reset();
+    m_handle.reset();
+}
+
+void KafkaConsumer::done(const KafkaMessage &message)
+{
+    m_tracker.done(message.topic, message.partition, message.offset, message.generation);
+}
+
+void KafkaConsumer::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    applyPause();
+}
+
+void KafkaConsumer::applyPause()
+{
+    if (!m_handle)
+        return;
+    rd_kafka_topic_partition_list_t *assignment = nullptr;
+    if (rd_kafka_assignment(m_handle.get(), &assignment) != RD_KAFKA_RESP_ERR_NO_ERROR || !assignment)
+        return;
+    KafkaPartitionList owned(assignment);
+    if (m_paused)
+        rd_kafka_pause_partitions(m_handle.get(), owned.get());
+    else
+        rd_kafka_resume_partitions(m_handle.get(), owned.get());
+}
+
+void KafkaConsumer::poll()
+{
+    if (!m_handle || m_closed)
+        return;
+    for (int i = 0; i < m_options.maxBatch; ++i) {
+        KafkaMessagePtr raw(rd_kafka_consumer_poll(m_handle.get(), 0));
+        if (!raw)
+            return;
+        if (raw->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
+            continue;
+        if (raw->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            qCInfo(lcKafka) << "consumer:" << rd_kafka_message_errstr(raw.get());
+            continue;
+        }
+        KafkaMessage message;
+        message.topic = rd_kafka_topic_name(raw->rkt);
+        message.partition = raw->partition;
+        message.offset = raw->offset;
+        if (raw->key)
+            message.key = QByteArray(static_cast<const char *>(raw->key), qsizetype(raw->key_len));
+        if (raw->payload)
+            message.value = QByteArray(static_cast<const char *>(raw->payload), qsizetype(raw->len));
+        rd_kafka_headers_t *headers = nullptr;
+        if (rd_kafka_message_headers(raw.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR && headers) {
+            const char *name = nullptr;
+            const void *value = nullptr;
+            size_t size = 0;
+            for (size_t h = 0; rd_kafka_header_get_all(headers, h, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++h)
+                message.headers.append({QByteArray(name), QByteArray(static_cast<const char *>(value), qsizetype(size))});
+        }
+        message.generation = m_tracker.generation(message.topic, message.partition);
+        m_tracker.started(message.topic, message.partition, message.offset, message.generation);
+        Q_EMIT received(message);
+    }
+    // More may be waiting: continue after other events had their turn.
+    QTimer::singleShot(0, this, &KafkaConsumer::poll);
+}
+
+void KafkaConsumer::commit()
+{
+    if (!m_handle)
+        return;
+    const QList<OffsetTracker::Position> positions = m_tracker.takeCommittable();
+    if (positions.isEmpty())
+        return;
+    KafkaPartitionList offsets(rd_kafka_topic_partition_list_new(int(positions.size())));
+    for (const auto &position : positions)
+        rd_kafka_topic_partition_list_add(offsets.get(), position.topic.constData(), position.partition)->offset = position.offset;
+    const rd_kafka_resp_err_t error = rd_kafka_commit(m_handle.get(), offsets.get(), 1);
+    if (error != RD_KAFKA_RESP_ERR_NO_ERROR && error != RD_KAFKA_RESP_ERR__NO_OFFSET)
+        qCInfo(lcKafka) << "commit failed:" << rd_kafka_err2str(error);
+}
+
+void KafkaConsumer::onRebalance(rd_kafka_t *handle, rd_kafka_resp_err_t error, rd_kafka_topic_partition_list_t *partitions,
+                                void *opaque)
+{
+    auto *self = static_cast<KafkaConsumer *>(opaque);
+    if (error == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        for (int i = 0; i < partitions->cnt; ++i)
+            self->m_tracker.assign(partitions->elems[i].topic, partitions->elems[i].partition);
+        rd_kafka_assign(handle, partitions);
+        self->m_assigned = partitions->cnt;
+        if (self->m_paused)
+            self->applyPause();
+        qCInfo(lcKafka) << "assigned" << partitions->cnt << "partition(s)";
+    } else {
+        // Commit what is finished before the partitions go to another member.
+        self->commit();
+        for (int i = 0; i < partitions->cnt; ++i)
+            self->m_tracker.revoke(partitions->elems[i].topic, partitions->elems[i].partition);
+        rd_kafka_assign(handle, nullptr);
+        self->m_assigned = 0;
+        qCInfo(lcKafka) << "revoked" << partitions->cnt << "partition(s)";
+    }
+    Q_EMIT self->assignmentChanged(self->m_assigned);
+}
+
+void KafkaConsumer::onError(rd_kafka_t *, int error, const char *reason, void *opaque)
+{
+    Q_UNUSED(opaque);
+    qCInfo(lcKafka) << "consumer:" << rd_kafka_err2str(rd_kafka_resp_err_t(error)) << reason;
+}
+
+} // namespace wf::kafka

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "kafkahandles.h"
+#include "kafkamessage.h"
+#include "kafkasettings.h"
+#include "offsettracker.h"
+
+#include "core/result.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QTimer;
+
+namespace wf::kafka {
+
+class QueueWaker;
+
+// A member of a consumer group, driven by the Qt event loop of the thread that owns it. Offsets
+// are never committed automatically: the application calls done() once a message's effect is
+// durable, and the consumer commits, per partition, the offset below which everything is done.
+class KafkaConsumer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString groupId;
+        QStringList topics;
+        int sessionTimeoutMs = 10000;
+        int maxBatch = 500; // messages handled per wake-up before yielding to the event loop
+    };
+
+    KafkaConsumer(KafkaSettings settings, Options options, QObject *parent = nullptr);
+    ~KafkaConsumer() override;
+
+    Status start();
+    // Commits what is done and leaves the group cleanly (its partitions move at once).
+    void close();
+
+    void done(const KafkaMessage &message);
+    // Stops/continues fetching (back-pressure); assigned partitions are kept.
+    void setPaused(bool paused);
+    bool paused() const { return m_paused; }
+    int inFlight() const { return m_tracker.inFlight(); }
+    int assignedPartitions() const { return m_assigned; }
+
+Q_SIGNALS:
+    void received(const wf::kafka::KafkaMessage &message);
+    void assignmentChanged(int partitions);
+
+private:
+    static void onRebalance(rd_kafka_t *, rd_kafka_resp_err_t error, rd_kafka_topic_partition_list_t *partitions, void *opaque);
+    static void onError(rd_kafka_t *, int error, const char *reason, void *opaque);
+    void poll();
+    void commit();
+    void applyPause();
+
+    KafkaSettings m_settings;
+    Options m_options;
+    KafkaHandle m_handle;
+    KafkaQueue m_queue;
+    QueueWaker *m_waker = nullptr;
+    QTimer *m_commitTimer = nullptr;
+    OffsetTracker m_tracker;
+    bool m_paused = false;
+    bool m_closed = false;
+    int m_assigned = 0;
+};
+
+} // namespace wf::kafka
