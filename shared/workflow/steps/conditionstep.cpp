@@ -1,6 +1,8 @@
 #include "conditionstep.h"
 
+#include "engine/immediateattempt.h"
 #include "workflow/stepdefinition.h"
+#include "workflow/templateengine.h"
 #include "workflow/validation.h"
 
 #include <QJsonArray>
@@ -166,6 +168,47 @@ bool ConditionStep::evaluate(const QJsonValue &left, const QString &op, const QJ
     if (op == u"ge"_s)
         return *comparison >= 0;
     return false;
+}
+
+Result<QJsonObject> ConditionStep::renderConfig(const StepDefinition &step, const TemplateContext &context) const
+{
+    if (step.config.value(u"op"_s).toString() != u"exists"_s)
+        return StepType::renderConfig(step, context);
+    // "Does it exist?" must be answerable with "no" for a path that leads nowhere, such as an
+    // optional payload field or the output of a skipped step.
+    StepDefinition rest = step;
+    const QJsonValue left = rest.config.take(u"left"_s);
+    Result<QJsonObject> rendered = StepType::renderConfig(rest, context);
+    if (!rendered)
+        return rendered;
+    const Result<QJsonValue> renderedLeft = TemplateEngine::render(left, context);
+    if (renderedLeft)
+        rendered->insert(u"left"_s, *renderedLeft);
+    return rendered;
+}
+
+StepAttempt *ConditionStep::start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                                  const StepEnvironment &environment, QObject *parent) const
+{
+    Q_UNUSED(step)
+    Q_UNUSED(environment)
+    const bool result = evaluate(renderedConfig.value(u"left"_s), renderedConfig.value(u"op"_s).toString(),
+                                 renderedConfig.value(u"right"_s));
+    const QJsonArray skipped = result ? QJsonArray() : renderedConfig.value(u"skip"_s).toArray();
+    const QJsonObject output{{u"type"_s, u"condition"_s}, {u"result"_s, result}, {u"skipped"_s, skipped}};
+    return new ImmediateAttempt(QJsonValue(output),
+                                parent);
+}
+
+QStringList ConditionStep::stepsToSkip(const QJsonValue &output) const
+{
+    QStringList names;
+    const QJsonArray skipped = output.toObject().value(u"skipped"_s).toArray();
+    for (const QJsonValue &name : skipped) {
+        if (name.isString())
+            names.append(name.toString());
+    }
+    return names;
 }
 
 } // namespace wf

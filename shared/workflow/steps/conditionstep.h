@@ -12,6 +12,11 @@ class ConditionStep : public StepType
 public:
     QString name() const override;
     Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+    // An unresolvable `left` is no error when op is "exists": it makes the condition false.
+    Result<QJsonObject> renderConfig(const StepDefinition &step, const TemplateContext &context) const override;
+    StepAttempt *start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                       const StepEnvironment &environment, QObject *parent) const override;
+    QStringList stepsToSkip(const QJsonValue &output) const override;
 
     // eq/ne: deep JSON equality (1 == 1.0); lt/le/gt/ge: two numbers or two strings, otherwise false;
     // contains: substring of a string, element of an array, key of an object; exists: left is

@@ -1,8 +1,14 @@
 #include "delaystep.h"
 
+#include "engine/delayattempt.h"
+#include "engine/immediateattempt.h"
 #include "workflow/stepdefinition.h"
 #include "workflow/templatestring.h"
 #include "workflow/validation.h"
+
+#include <QJsonObject>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +46,28 @@ Problem DelayStep::validateConfig(const StepDefinition &step, const StepValidati
     }
     return validation::invalid(subject, u"must be a number of seconds or a single template such as "
                                         u"\"${payload.delay}\""_s + validation::got(duration));
+}
+
+bool DelayStep::isLongRunning() const
+{
+    return true;
+}
+
+StepAttempt *DelayStep::start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                              const StepEnvironment &environment, QObject *parent) const
+{
+    Q_UNUSED(step)
+    Q_UNUSED(environment)
+    // A template may have produced anything; only now can the number be judged.
+    const QJsonValue duration = renderedConfig.value(u"duration"_s);
+    const double seconds = duration.toDouble();
+    if (!duration.isDouble() || !(seconds >= 0 && seconds <= maxDurationSeconds))
+        return new ImmediateAttempt(validation::invalid(u"config.duration"_s,
+                                                        u"must be a number of seconds between 0 and 604800"_s
+                                                                + validation::got(duration)),
+                                    parent);
+    const QJsonObject output{{u"type"_s, u"delay"_s}, {u"duration"_s, duration}};
+    return new DelayAttempt(qint64(std::ceil(seconds * 1000.0)), output, parent);
 }
 
 } // namespace wf

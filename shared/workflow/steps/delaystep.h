@@ -10,6 +10,9 @@ class DelayStep : public StepType
 public:
     QString name() const override;
     Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+    StepAttempt *start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                       const StepEnvironment &environment, QObject *parent) const override;
+    bool isLongRunning() const override;
 };
 
 } // namespace wf

@@ -10,6 +10,8 @@ class LogStep : public StepType
 public:
     QString name() const override;
     Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+    StepAttempt *start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                       const StepEnvironment &environment, QObject *parent) const override;
 };
 
 } // namespace wf

@@ -1,11 +1,23 @@
 #include "webhookstep.h"
 
+#include "core/json.h"
+#include "engine/httpclientpool.h"
+#include "engine/immediateattempt.h"
+#include "engine/stepenvironment.h"
+#include "engine/webhookattempt.h"
 #include "workflow/stepdefinition.h"
 #include "workflow/templatestring.h"
 #include "workflow/validation.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QUrl>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -109,6 +121,96 @@ Problem checkExpectStatus(const QJsonValue &value, const QString &subject)
     return validation::checkInteger(value, 100, 599, subject);
 }
 
+// Checks made again on the rendered config: templates may have produced anything.
+
+Result<QUrl> renderedUrl(const QJsonValue &value)
+{
+    const QString subject = u"config.url"_s;
+    if (!value.isString())
+        return validation::invalid(subject, u"must be a string"_s + validation::got(value));
+    const QUrl url(value.toString(), QUrl::StrictMode);
+    if (!url.isValid())
+        return validation::invalid(subject, u"is not a valid URL: "_s + validation::quote(value.toString()) + u" ("_s
+                                                    + url.errorString().section(u';', 0, 0) + u')');
+    const QString scheme = url.scheme().toLower();
+    if (scheme != u"http"_s && scheme != u"https"_s)
+        return validation::invalid(subject, u"must be an http:// or https:// URL"_s + validation::got(value));
+    if (url.host().isEmpty())
+        return validation::invalid(subject, u"has no host: "_s + validation::quote(value.toString()));
+    return url;
+}
+
+Result<QList<int>> renderedExpectStatus(const QJsonValue &value)
+{
+    const QString subject = u"config.expect_status"_s;
+    if (value.isUndefined() || value.isNull())
+        return QList<int>();
+    const QJsonArray statuses = value.isArray() ? value.toArray() : QJsonArray{value};
+    if (statuses.isEmpty())
+        return validation::invalid(subject, u"must not be an empty array"_s);
+    QList<int> accepted;
+    for (const QJsonValue &status : statuses) {
+        if (Problem problem = validation::checkInteger(status, 100, 599, subject))
+            return *problem;
+        accepted.append(int(status.toInteger()));
+    }
+    return accepted;
+}
+
+bool isHeaderValue(const QByteArray &value)
+{
+    // CR or LF would let a template start a header (or a request) of its own.
+    return !value.contains('\r') && !value.contains('\n') && !value.contains('\0');
+}
+
+bool isReservedHeader(const QString &name)
+{
+    // Set by the engine for every call; a client's own value would break deduplication or tracing.
+    return name.compare(u"Idempotency-Key"_s, Qt::CaseInsensitive) == 0
+            || name.compare(u"traceparent"_s, Qt::CaseInsensitive) == 0;
+}
+
+// The request of one attempt, or why the rendered config cannot make one.
+Result<QNetworkRequest> buildRequest(const StepDefinition &step, const QJsonObject &config,
+                                     const StepEnvironment &environment, bool hasBody, QByteArray defaultContentType)
+{
+    Result<QUrl> url = renderedUrl(config.value(u"url"_s));
+    if (!url)
+        return url.error();
+    QNetworkRequest request(*url);
+    // The managers are shared by all runs of the thread: nothing may carry over between them.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setMaximumRedirectsAllowed(5);
+
+    const QJsonValue headersValue = config.value(u"headers"_s);
+    if (!headersValue.isUndefined() && !headersValue.isNull() && !headersValue.isObject())
+        return validation::invalid(u"config.headers"_s, u"must be an object of strings"_s + validation::got(headersValue));
+    bool hasContentType = false;
+    const QJsonObject headers = headersValue.toObject();
+    for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
+        if (isReservedHeader(it.key()))
+            continue;
+        const QJsonValue value = it.value();
+        const QByteArray bytes = value.isString() ? value.toString().toUtf8() : json::serialize(value);
+        if (!isHeaderValue(bytes))
+            return validation::invalid(u"config.headers."_s + it.key(), u"must not contain line breaks"_s);
+        request.setRawHeader(it.key().toLatin1(), bytes);
+        if (it.key().compare(u"Content-Type"_s, Qt::CaseInsensitive) == 0)
+            hasContentType = true;
+    }
+    if (hasBody && !hasContentType)
+        request.setRawHeader("Content-Type", defaultContentType);
+    request.setRawHeader("Idempotency-Key", (environment.runId + u':' + step.name).toUtf8());
+    if (!environment.traceparent.isEmpty() && isHeaderValue(environment.traceparent))
+        request.setRawHeader("traceparent", environment.traceparent);
+    if (environment.timeoutMs && *environment.timeoutMs > 0)
+        request.setTransferTimeout(int(std::min<qint64>(*environment.timeoutMs, std::numeric_limits<int>::max())));
+    return request;
+}
+
 } // namespace
 
 QString WebhookStep::name() const
@@ -130,6 +232,57 @@ Problem WebhookStep::validateConfig(const StepDefinition &step, const StepValida
         return problem;
     // `body` may be any JSON; its templates are checked with the rest of the config.
     return checkExpectStatus(config.value(u"expect_status"_s), subject(u"expect_status"_s));
+}
+
+bool WebhookStep::isLongRunning() const
+{
+    return true;
+}
+
+std::optional<qint64> WebhookStep::defaultTimeoutMs() const
+{
+    return 30'000;
+}
+
+StepAttempt *WebhookStep::start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                                const StepEnvironment &environment, QObject *parent) const
+{
+    const auto fail = [parent](const Error &error) -> StepAttempt * { return new ImmediateAttempt(error, parent); };
+
+    const QJsonValue methodValue = renderedConfig.value(u"method"_s);
+    const QString method = methodValue.isUndefined() ? u"POST"_s : methodValue.toString().toUpper();
+    if (!methods.contains(method))
+        return fail(validation::invalid(u"config.method"_s, u"must be one of "_s + methods.join(u", "_s)
+                                                                  + validation::got(methodValue)));
+    Result<QList<int>> accepted = renderedExpectStatus(renderedConfig.value(u"expect_status"_s));
+    if (!accepted)
+        return fail(accepted.error());
+
+    // Objects, arrays and other JSON go as compact JSON, text as UTF-8 text; null or absent: no body.
+    const QJsonValue body = renderedConfig.value(u"body"_s);
+    const bool hasBody = !body.isUndefined() && !body.isNull() && method != u"HEAD"_s;
+    const QByteArray bytes = !hasBody ? QByteArray() : body.isString() ? body.toString().toUtf8() : json::serialize(body);
+    const QByteArray contentType = body.isString() ? "text/plain; charset=utf-8" : "application/json";
+
+    const Result<QNetworkRequest> request = buildRequest(step, renderedConfig, environment, hasBody, contentType);
+    if (!request)
+        return fail(request.error());
+    if (!environment.http)
+        return fail(Error::internal(u"no HTTP client for webhook steps"_s));
+
+    QNetworkAccessManager *manager = environment.http->next();
+    QNetworkReply *reply = nullptr;
+    if (method == u"HEAD"_s)
+        reply = manager->head(*request); // a custom "HEAD" would wait for a body that never comes
+    else if (hasBody)
+        reply = manager->sendCustomRequest(*request, method.toLatin1(), bytes);
+    else if (method == u"GET"_s)
+        reply = manager->get(*request);
+    else if (method == u"DELETE"_s)
+        reply = manager->deleteResource(*request);
+    else
+        reply = manager->sendCustomRequest(*request, method.toLatin1(), QByteArray()); // Content-Length: 0
+    return new WebhookAttempt(reply, *accepted, environment.timeoutMs, parent);
 }
 
 } // namespace wf

@@ -10,6 +10,11 @@ class WebhookStep : public StepType
 public:
     QString name() const override;
     Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
+    StepAttempt *start(const StepDefinition &step, const QJsonObject &renderedConfig,
+                       const StepEnvironment &environment, QObject *parent) const override;
+    bool isLongRunning() const override;
+    // 30 s: a server that never answers must not hold a run (and its lease) forever.
+    std::optional<qint64> defaultTimeoutMs() const override;
 };
 
 } // namespace wf
