@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/dbconnection.h"
+#include "kafka/kafkaproducer.h"
 
 #include <QTimer>
 
@@ -17,7 +18,10 @@ constexpr int kReadyDeadlineMs = 2000;
 
 } // namespace
 
-HealthController::HealthController(QObject *context, db::Database &database) : m_context(context), m_database(database) { }
+HealthController::HealthController(QObject *context, db::Database &database, kafka::KafkaProducer *producer)
+    : m_context(context), m_database(database), m_producer(producer)
+{
+}
 
 void HealthController::registerRoutes(http::Router &router)
 {
@@ -34,11 +38,13 @@ void HealthController::registerRoutes(http::Router &router)
 void HealthController::ready(const http::Reply &reply)
 {
     // Whichever comes first, the database's answer or the deadline, decides; Reply ignores the other.
-    auto answer = [reply](const QString &database) {
+    const QString kafka = !m_producer ? u"not configured"_s : m_producer->connected() ? u"ok"_s : u"unreachable"_s;
+    auto answer = [reply, kafka](const QString &database) {
         const bool ok = database == u"ok"_s;
-        const QJsonObject checks{{u"database"_s, database}, {u"redis"_s, u"not configured"_s}, {u"kafka"_s, u"not configured"_s}};
-        reply.send(http::HttpResponse::json({{u"status"_s, ok ? u"ok"_s : u"unavailable"_s}, {u"checks"_s, checks}},
-                                            ok ? 200 : 503));
+        const bool degraded = kafka == u"unreachable"_s;
+        const QJsonObject checks{{u"database"_s, database}, {u"redis"_s, u"not configured"_s}, {u"kafka"_s, kafka}};
+        const QString status = !ok ? u"unavailable"_s : degraded ? u"degraded"_s : u"ok"_s;
+        reply.send(http::HttpResponse::json({{u"status"_s, status}, {u"checks"_s, checks}}, ok ? 200 : 503));
     };
     QTimer::singleShot(kReadyDeadlineMs, m_context, [answer] { answer(u"timeout"_s); });
     m_database.read(

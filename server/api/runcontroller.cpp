@@ -3,14 +3,15 @@
 #include "requestbody.h"
 
 #include "core/ids.h"
-#include "store/runstore.h"
+#include "core/tracecontext.h"
+#include "store/runservice.h"
 
 
 using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
-RunController::RunController(QObject *context, RunStore &store) : m_context(context), m_store(store) { }
+RunController::RunController(QObject *context, RunService &runs) : m_context(context), m_runs(runs) { }
 
 void RunController::registerRoutes(http::Router &router)
 {
@@ -21,6 +22,11 @@ void RunController::registerRoutes(http::Router &router)
                [this](const HttpRequest &request, const PathArgs &, const Reply &reply) { list(request, reply); });
     router.add("GET", u"/api/v1/runs/{id}"_s,
                [this](const HttpRequest &, const PathArgs &args, const Reply &reply) { get(args.at(0), reply); });
+    router.add("POST", u"/api/v1/runs/{id}/cancel"_s,
+               [this](const HttpRequest &, const PathArgs &args, const Reply &reply) { cancel(args.at(0), reply); });
+    router.add("POST", u"/api/v1/runs/{id}/retry"_s, [this](const HttpRequest &request, const PathArgs &args, const Reply &reply) {
+        retry(args.at(0), request, reply);
+    });
 }
 
 void RunController::trigger(const http::HttpRequest &request, const http::Reply &reply)
@@ -28,10 +34,11 @@ void RunController::trigger(const http::HttpRequest &request, const http::Reply 
     const auto body = jsonBody(request);
     if (!body)
         return reply.send(http::HttpResponse::error(body.error()));
-    const auto trigger = TriggerRequest::fromJson(*body, QString::fromLatin1(request.header("idempotency-key")));
+    auto trigger = TriggerRequest::fromJson(*body, QString::fromLatin1(request.header("idempotency-key")));
     if (!trigger)
         return reply.send(http::HttpResponse::error(trigger.error()));
-    m_store.trigger(m_context, *trigger, [reply](const Result<TriggerOutcome> &outcome) {
+    trigger->traceparent = TraceContext::continueFrom(request.header("traceparent"));
+    m_runs.trigger(m_context, *trigger, [reply](const Result<TriggerOutcome> &outcome) {
         reply.send(outcome, [](const TriggerOutcome &triggered) {
             http::HttpResponse response =
                     http::HttpResponse::json({{u"run_id"_s, triggered.runId}, {u"status"_s, u"triggered"_s}});
@@ -47,7 +54,7 @@ void RunController::get(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
-    m_store.get(m_context, uuid, [reply](const Result<RunRecord> &found) {
+    m_runs.get(m_context, uuid, [reply](const Result<RunRecord> &found) {
         reply.send(found, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
     });
 }
@@ -58,9 +65,37 @@ void RunController::list(const http::HttpRequest &request, const http::Reply &re
                                        request.queryValue(u"status"_s), request.queryValue(u"workflow_id"_s));
     if (!query)
         return reply.send(http::HttpResponse::error(query.error()));
-    m_store.list(m_context, *query, [reply](const Result<Page<RunRecord>> &listed) {
+    m_runs.list(m_context, *query, [reply](const Result<Page<RunRecord>> &listed) {
         reply.send(listed, [](const Page<RunRecord> &page) { return http::HttpResponse::json(page.toJson()); });
     });
+}
+
+} // namespace wf::api
+
+namespace wf::api {
+
+void RunController::cancel(const QString &id, const http::Reply &reply)
+{
+    const QString uuid = ids::normalize(id);
+    if (uuid.isEmpty())
+        return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
+    m_runs.cancel(m_context, uuid, [reply](const Result<RunRecord> &cancelled) {
+        reply.send(cancelled, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
+    });
+}
+
+void RunController::retry(const QString &id, const http::HttpRequest &request, const http::Reply &reply)
+{
+    const QString uuid = ids::normalize(id);
+    if (uuid.isEmpty())
+        return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
+    m_runs.retry(m_context, uuid, TraceContext::continueFrom(request.header("traceparent")),
+                 [reply, uuid](const Result<TriggerOutcome> &outcome) {
+                     reply.send(outcome, [&uuid](const TriggerOutcome &retried) {
+                         return http::HttpResponse::json(
+                                 {{u"run_id"_s, retried.runId}, {u"status"_s, u"triggered"_s}, {u"retry_of"_s, uuid}});
+                     });
+                 });
 }
 
 } // namespace wf::api

@@ -5,25 +5,27 @@
 #include <QObject>
 
 namespace wf {
-class RunStore;
+class RunService;
 }
 
 namespace wf::api {
 
-// POST /api/v1/trigger, GET /api/v1/runs and /api/v1/runs/{id}.
+// POST /api/v1/trigger, GET /api/v1/runs and /api/v1/runs/{id}, POST /api/v1/runs/{id}/cancel|retry.
 class RunController
 {
 public:
-    RunController(QObject *context, RunStore &store);
+    RunController(QObject *context, RunService &runs);
     void registerRoutes(http::Router &router);
 
 private:
     void trigger(const http::HttpRequest &request, const http::Reply &reply);
     void get(const QString &id, const http::Reply &reply);
     void list(const http::HttpRequest &request, const http::Reply &reply);
+    void cancel(const QString &id, const http::Reply &reply);
+    void retry(const QString &id, const http::HttpRequest &request, const http::Reply &reply);
 
     QObject *m_context;
-    RunStore &m_store;
+    RunService &m_runs;
 };
 
 } // namespace wf::api

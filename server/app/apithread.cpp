@@ -29,7 +29,7 @@ ApiThread::~ApiThread()
 void ApiThread::run()
 {
     http::ApiServer server({m_services.instanceId, m_services.maxBodyBytes});
-    api::HealthController health(&server, *m_services.database);
+    api::HealthController health(&server, *m_services.database, m_services.producer);
     api::WorkflowController workflows(&server, *m_services.workflows);
     api::RunController runs(&server, *m_services.runs);
     health.registerRoutes(server.router());

@@ -4,10 +4,13 @@
 #include <QThread>
 
 namespace wf {
-class RunStore;
+class RunService;
 class WorkflowStore;
 namespace db {
 class Database;
+}
+namespace kafka {
+class KafkaProducer;
 }
 }
 
@@ -18,7 +21,8 @@ struct ApiServices
 {
     db::Database *database = nullptr;
     WorkflowStore *workflows = nullptr;
-    RunStore *runs = nullptr;
+    RunService *runs = nullptr;
+    kafka::KafkaProducer *producer = nullptr; // null when no broker is configured
     QByteArray instanceId;
     qint64 maxBodyBytes = 1 << 20;
 };

@@ -8,6 +8,10 @@
 #include "db/dbconnection.h"
 #include "db/dberror.h"
 #include "db/migrator.h"
+#include "kafka/kafkaproducer.h"
+#include "outbox/outboxpublisher.h"
+#include "outbox/outboxrelay.h"
+#include "store/runservice.h"
 #include "store/runstore.h"
 #include "store/workflowstore.h"
 
@@ -61,11 +65,27 @@ Status ServerApp::start(int databaseWaitSeconds)
     m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
     m_workflows = std::make_unique<WorkflowStore>(*m_database);
     m_runs = std::make_unique<RunStore>(*m_database);
+    if (!m_settings.kafkaBrokers.isEmpty()) {
+        kafka::KafkaSettings kafkaSettings;
+        kafkaSettings.brokers = m_settings.kafkaBrokers;
+        kafkaSettings.clientId = m_settings.instanceId;
+        kafkaSettings.properties = kafka::KafkaSettings::parseProperties(m_settings.kafkaProperties);
+        m_producer = std::make_unique<kafka::KafkaProducer>(kafkaSettings);
+        if (auto status = m_producer->start(); !status)
+            return status;
+        m_publisher = std::make_unique<OutboxPublisher>(*m_producer, *m_database);
+        m_relay = std::make_unique<OutboxRelay>(*m_database, *m_publisher, OutboxRelay::Options{});
+        m_relay->start();
+    } else {
+        qCWarning(lcServer) << "no Kafka configured (WF_KAFKA_BROKERS): triggered runs wait in the outbox";
+    }
+    m_runService = std::make_unique<RunService>(*m_runs, m_publisher.get());
 
     ApiServices services;
     services.database = m_database.get();
     services.workflows = m_workflows.get();
-    services.runs = m_runs.get();
+    services.runs = m_runService.get();
+    services.producer = m_producer.get();
     services.instanceId = m_settings.instanceId.toUtf8();
     services.maxBodyBytes = m_settings.httpMaxBodyBytes;
 
@@ -97,8 +117,14 @@ void ServerApp::stop()
         thread->wait();
     }
     m_threads.clear();
+    m_relay.reset();
+    if (m_producer)
+        m_producer->flush(2000);
     if (m_database)
         m_database->shutdown();
+    m_runService.reset();
+    m_publisher.reset();
+    m_producer.reset();
     m_runs.reset();
     m_workflows.reset();
     m_database.reset();

@@ -12,6 +12,9 @@ Q_LOGGING_CATEGORY(lcCore, "wf.core")
 Q_LOGGING_CATEGORY(lcDb, "wf.db")
 Q_LOGGING_CATEGORY(lcServer, "wf.server")
 Q_LOGGING_CATEGORY(lcHttp, "wf.server.http")
+Q_LOGGING_CATEGORY(lcKafka, "wf.kafka")
+Q_LOGGING_CATEGORY(lcOutbox, "wf.outbox")
+Q_LOGGING_CATEGORY(lcWorker, "wf.worker")
 
 using namespace Qt::StringLiterals;
 

@@ -30,6 +30,12 @@ QList<Settings::Entry> Settings::catalog()
         {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s},
         {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s},
         {u"log/format"_s, u"text"_s, u"log line format: text or json"_s},
+        {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...); empty = triggers wait in the outbox"_s},
+        {u"kafka/properties"_s, u""_s, u"extra librdkafka settings: name=value;name=value"_s},
+        {u"kafka/session_timeout_ms"_s, u"10000"_s, u"consumer group session timeout (a dead worker's partitions move after it)"_s},
+        {u"worker/concurrency"_s, u"1000"_s, u"runs one worker executes at once (more pauses consumption)"_s},
+        {u"worker/lease_seconds"_s, u"15"_s, u"how long a run stays with a worker that stops renewing it"_s},
+        {u"worker/requeue_seconds"_s, u"60"_s, u"a pending run untouched this long is published again"_s},
     };
 }
 
@@ -76,6 +82,13 @@ Result<Settings> Settings::from(const Config &config)
     s.logFormat = config.string(u"log/format"_s, u"text"_s);
     if (s.logFormat != u"text"_s && s.logFormat != u"json"_s)
         problems << u"WF_LOG_FORMAT must be text or json, got \"%1\""_s.arg(s.logFormat);
+
+    s.kafkaBrokers = config.string(u"kafka/brokers"_s);
+    s.kafkaProperties = config.string(u"kafka/properties"_s);
+    s.kafkaSessionTimeoutMs = int(readInt(u"kafka/session_timeout_ms"_s, 10000, 1000, 600000));
+    s.workerConcurrency = int(readInt(u"worker/concurrency"_s, 1000, 1, 100000));
+    s.workerLeaseSeconds = int(readInt(u"worker/lease_seconds"_s, 15, 2, 3600));
+    s.workerRequeueSeconds = int(readInt(u"worker/requeue_seconds"_s, 60, 1, 86400));
 
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));

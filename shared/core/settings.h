@@ -21,6 +21,12 @@ struct Settings
     qint64 httpMaxBodyBytes = 1 << 20;
     QString instanceId;
     QString logFormat;               // "text" or "json"
+    QString kafkaBrokers;            // empty = no Kafka: triggers wait in the outbox
+    QString kafkaProperties;         // extra librdkafka settings, "name=value;…"
+    int kafkaSessionTimeoutMs = 10000;
+    int workerConcurrency = 1000;    // runs one worker executes at once
+    int workerLeaseSeconds = 15;
+    int workerRequeueSeconds = 60;   // a pending run untouched this long is published again
 
     static Result<Settings> from(const Config &config);
 

@@ -4,6 +4,7 @@
 
 #include "db/database.h"
 #include "db/dbconnection.h"
+#include "outbox/outboxsql.h"
 
 #include "core/ids.h"
 
@@ -13,9 +14,12 @@ namespace wf {
 
 namespace {
 
-#define WF_RUN_COLUMNS                                                                                     \
-    "uuid, workflow_id, workflow_version, status, payload, (extract(epoch FROM started_at) * 1000000)::int8, " \
-    "(extract(epoch FROM completed_at) * 1000000)::int8, error, step_results, retry_of"
+#define WF_RUN_COLUMNS_OF(t)                                                                               \
+    t ".uuid, " t ".workflow_id, " t ".workflow_version, " t ".status, " t ".payload, "                     \
+    "(extract(epoch FROM " t ".started_at) * 1000000)::int8, (extract(epoch FROM " t ".completed_at) * 1000000)::int8, " \
+    t ".error, " t ".step_results, " t ".retry_of"
+#define WF_RUN_COLUMNS WF_RUN_COLUMNS_OF("workflow_runs")
+constexpr int kRunColumnCount = 10;
 
 RunRecord recordAt(const db::DbResult &result, int row)
 {
@@ -59,34 +63,87 @@ void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback
             request.idempotencyKey.isEmpty() ? std::nullopt : std::optional<QString>(request.idempotencyKey);
     m_database.write(
             context,
-            [runId = ids::create(), workflowId, payload = request.payload,
-             key](db::DbConnection &connection) -> Result<TriggerOutcome> {
-                // One statement: read the current version, insert the run and its outbox message.
+            [runId = ids::create(), workflowId, payload = request.payload, key,
+             traceparent = request.traceparent](db::DbConnection &connection) -> Result<TriggerOutcome> {
+                // One statement: read the current version, insert the run and its trigger message.
                 const db::DbResult result = connection.exec(
                         "WITH wf AS (SELECT uuid, version FROM workflow_definitions"
                         "            WHERE uuid = $1 AND deleted_at IS NULL),"
-                        " run AS (INSERT INTO workflow_runs (uuid, workflow_id, workflow_version, status, payload, idempotency_key)"
-                        "         SELECT $2, wf.uuid, wf.version, 'pending', $3::jsonb, $4 FROM wf"
+                        " run AS (INSERT INTO workflow_runs (uuid, workflow_id, workflow_version, status, payload,"
+                        "                                    idempotency_key, traceparent)"
+                        "         SELECT $2, wf.uuid, wf.version, 'pending', $3::jsonb, $4, $5 FROM wf"
                         "         ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
-                        "         RETURNING uuid, workflow_id, workflow_version),"
-                        " msg AS (INSERT INTO outbox (topic, message_key, payload)"
-                        "         SELECT 'workflow.trigger', run.uuid, jsonb_build_object('run_id', run.uuid,"
-                        "                'workflow_id', run.workflow_id, 'workflow_version', run.workflow_version)"
-                        "         FROM run RETURNING id)"
-                        " SELECT (SELECT count(*) FROM wf), (SELECT uuid FROM run), (SELECT id FROM msg)",
-                        {workflowId, runId, payload, key});
+                        "         RETURNING uuid, workflow_id, workflow_version, traceparent),"
+                        " msg AS (" WF_TRIGGER_MESSAGE_INSERT("run") ")"
+                        " SELECT (SELECT count(*) FROM wf), msg.* FROM (SELECT 1) one LEFT JOIN msg ON true",
+                        {workflowId, runId, payload, key, traceparent});
                 if (result.int64(0, 0) == 0)
                     return WorkflowStore::workflowNotFound(workflowId);
-                if (!result.isNull(0, 1))
-                    return TriggerOutcome{result.text(0, 1), false};
+                if (!result.isNull(0, 1)) {
+                    const OutboxMessage message = OutboxMessage::fromRow(result, 0, 1);
+                    return TriggerOutcome{QString::fromUtf8(message.key), false, message};
+                }
                 // The key was used before: the same request gets the same run.
                 const db::DbResult earlier = connection.exec(
-                        "SELECT uuid, workflow_id, payload = $3::jsonb FROM workflow_runs WHERE idempotency_key = $1"
+                        "SELECT uuid, payload = $3::jsonb FROM workflow_runs WHERE idempotency_key = $1"
                         " AND workflow_id = $2",
                         {key, workflowId, payload});
-                if (earlier.rows() == 0 || !earlier.boolean(0, 2))
+                if (earlier.rows() == 0 || !earlier.boolean(0, 1))
                     return Error::conflict(u"Idempotency-Key was already used for a different request"_s);
-                return TriggerOutcome{earlier.text(0, 0), true};
+                return TriggerOutcome{earlier.text(0, 0), true, std::nullopt};
+            },
+            std::move(done));
+}
+
+void RunStore::cancel(QObject *context, const QString &runId, Callback<RunCancellation> done)
+{
+    m_database.write(
+            context,
+            [runId](db::DbConnection &connection) -> Result<RunCancellation> {
+                const db::DbResult result = connection.exec(
+                        "WITH run AS (UPDATE workflow_runs SET status = 'cancelled', completed_at = clock_timestamp(),"
+                        "             error = 'cancelled by request', updated_at = clock_timestamp()"
+                        "             WHERE uuid = $1 AND status IN ('pending', 'running') RETURNING *),"
+                        " msg AS (" WF_COMPLETED_MESSAGE_INSERT("run") ")"
+                        " SELECT " WF_RUN_COLUMNS_OF("run") ", msg.* FROM run, msg",
+                        {runId});
+                if (result.rows() == 1)
+                    return RunCancellation{recordAt(result, 0), OutboxMessage::fromRow(result, 0, kRunColumnCount)};
+                const db::DbResult current = connection.exec("SELECT status FROM workflow_runs WHERE uuid = $1", {runId});
+                if (current.rows() == 0)
+                    return runNotFound();
+                return Error::conflict(u"Workflow run is already %1"_s.arg(current.text(0, 0)));
+            },
+            std::move(done));
+}
+
+void RunStore::retry(QObject *context, const QString &runId, const QByteArray &traceparent, Callback<TriggerOutcome> done)
+{
+    m_database.write(
+            context,
+            [runId, newId = ids::create(), traceparent](db::DbConnection &connection) -> Result<TriggerOutcome> {
+                // Keep the results of steps that finished well (success, or skipped by a condition that
+                // did); the worker resumes at the first other step.
+                const db::DbResult result = connection.exec(
+                        "WITH old AS (SELECT * FROM workflow_runs WHERE uuid = $1 AND status IN ('failed', 'cancelled')),"
+                        " run AS (INSERT INTO workflow_runs (uuid, workflow_id, workflow_version, status, payload,"
+                        "                                    step_results, retry_of, traceparent)"
+                        "         SELECT $2, workflow_id, workflow_version, 'pending', payload,"
+                        "                COALESCE((SELECT jsonb_object_agg(key, value) FROM jsonb_each(old.step_results)"
+                        "                          WHERE value->>'status' IN ('success', 'skipped')), '{}'::jsonb),"
+                        "                uuid, $3 FROM old"
+                        "         RETURNING uuid, workflow_id, workflow_version, traceparent),"
+                        " msg AS (" WF_TRIGGER_MESSAGE_INSERT("run") ")"
+                        " SELECT msg.* FROM msg",
+                        {runId, newId, traceparent});
+                if (result.rows() == 1) {
+                    const OutboxMessage message = OutboxMessage::fromRow(result, 0, 0);
+                    return TriggerOutcome{QString::fromUtf8(message.key), false, message};
+                }
+                const db::DbResult current = connection.exec("SELECT status FROM workflow_runs WHERE uuid = $1", {runId});
+                if (current.rows() == 0)
+                    return runNotFound();
+                return Error::conflict(u"only failed or cancelled runs can be retried; this one is %1"_s.arg(current.text(0, 0)));
             },
             std::move(done));
 }

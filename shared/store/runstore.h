@@ -10,6 +10,12 @@
 
 namespace wf {
 
+struct RunCancellation
+{
+    RunRecord run;
+    OutboxMessage message; // workflow.completed
+};
+
 namespace db {
 class Database;
 }
@@ -25,6 +31,12 @@ public:
     // an idempotency key already used: the earlier run when the request is the same, else a conflict.
     void trigger(QObject *context, const TriggerRequest &request, Callback<TriggerOutcome> done);
     void get(QObject *context, const QString &runId, Callback<RunRecord> done);
+    // A pending or running run becomes cancelled (a worker executing it stops before its next
+    // step); its workflow.completed message is written with it. Terminal runs: a conflict.
+    void cancel(QObject *context, const QString &runId, Callback<RunCancellation> done);
+    // A new pending run of a failed or cancelled one: same workflow version and payload, the
+    // results of the steps that succeeded copied, so execution resumes at the first failed step.
+    void retry(QObject *context, const QString &runId, const QByteArray &traceparent, Callback<TriggerOutcome> done);
     void list(QObject *context, const RunQuery &query, Callback<Page<RunRecord>> done);
 
     static Error runNotFound();

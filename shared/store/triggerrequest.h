@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/result.h"
+#include "outbox/outboxmessage.h"
 
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace wf {
 
@@ -13,6 +16,7 @@ struct TriggerRequest
     QString workflowId;      // as the client sent it; may not be a well-formed id (then: not found)
     QJsonObject payload;
     QString idempotencyKey;  // empty = none; the header's bytes as Latin-1, so any non-ASCII byte is visible
+    QByteArray traceparent;  // W3C trace context the run carries (TraceContext::continueFrom)
 
     static constexpr int kMaxIdempotencyKeyLength = 255;
 
@@ -24,6 +28,7 @@ struct TriggerOutcome
 {
     QString runId;
     bool replayed = false;
+    std::optional<OutboxMessage> message; // the workflow.trigger message written with a new run
 };
 
 } // namespace wf

@@ -1,0 +1,93 @@
+#include "outboxpublisher.h"
+
+#include "db/database.h"
+#include "db/dbconnection.h"
+#include "kafka/kafkaproducer.h"
+
+#include "core/logging.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace wf {
+
+namespace {
+
+constexpr int kFlushMs = 10;
+
+QByteArray idArray(const QList<qint64> &ids)
+{
+    QByteArray literal = "{";
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            literal.append(',');
+        literal.append(QByteArray::number(ids.at(i)));
+    }
+    return literal.append('}');
+}
+
+} // namespace
+
+OutboxPublisher::OutboxPublisher(kafka::KafkaProducer &producer, db::Database &database, QObject *parent)
+    : QObject(parent), m_producer(producer), m_database(database)
+{
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(kFlushMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &OutboxPublisher::flushSent);
+}
+
+void OutboxPublisher::publish(const QList<OutboxMessage> &messages)
+{
+    for (const OutboxMessage &message : messages)
+        publish(message);
+}
+
+void OutboxPublisher::publish(const OutboxMessage &message)
+{
+    kafka::KafkaProducer::Message out;
+    out.topic = message.topic;
+    out.key = message.key;
+    out.value = message.payload;
+    for (auto it = message.headers.begin(); it != message.headers.end(); ++it)
+        out.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+    const qint64 id = message.id;
+    // The callback runs on this object's thread (the producer's).
+    m_producer.produce(out, [this, id](const QString &error) {
+        if (!error.isEmpty()) {
+            ++m_failed;
+            qCDebug(lcOutbox) << "outbox row" << id << "not published:" << error;
+            return;
+        }
+        ++m_published;
+        QMutexLocker lock(&m_mutex);
+        m_sent.append(id);
+        if (!m_flushTimer->isActive())
+            QMetaObject::invokeMethod(m_flushTimer, qOverload<>(&QTimer::start), Qt::AutoConnection);
+    });
+}
+
+void OutboxPublisher::flushSent()
+{
+    QList<qint64> ids;
+    {
+        QMutexLocker lock(&m_mutex);
+        ids.swap(m_sent);
+    }
+    if (ids.isEmpty())
+        return;
+    m_database.write(
+            this,
+            [literal = idArray(ids)](db::DbConnection &connection) {
+                return connection.exec("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::int8[])", {literal})
+                        .affected();
+            },
+            [count = ids.size()](const Result<qint64> &result) {
+                // A failed mark only means the relay publishes these again (duplicates are harmless).
+                if (!result.ok())
+                    qCInfo(lcOutbox) << "could not mark" << count << "outbox rows sent:" << result.error().detail();
+            });
+}
+
+} // namespace wf

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QObject>
+
+class QTimer;
+
+namespace wf {
+
+class OutboxPublisher;
+namespace db {
+class Database;
+}
+
+// Publishes outbox rows that were not sent (the broker was down, or a process died between its
+// commit and the publish). Every replica may run one: a relay claims rows for a while with
+// FOR UPDATE SKIP LOCKED, so relays do not trip over each other, and a row whose publish
+// fails becomes claimable again when the claim runs out. Also removes rows sent long ago.
+class OutboxRelay : public QObject
+{
+public:
+    struct Options
+    {
+        int intervalMs = 1000;
+        int minimumAgeMs = 2000;  // leave fresh rows to the process that wrote them
+        int claimSeconds = 30;
+        int batch = 500;
+        int retentionMinutes = 60;
+    };
+
+    OutboxRelay(db::Database &database, OutboxPublisher &publisher, Options options, QObject *parent = nullptr);
+    void start();
+
+private:
+    void sweep();
+    void purge();
+
+    db::Database &m_database;
+    OutboxPublisher &m_publisher;
+    Options m_options;
+    QTimer *m_timer = nullptr;
+    QTimer *m_purgeTimer = nullptr;
+    bool m_busy = false;
+};
+
+} // namespace wf
