@@ -1,0 +1,121 @@
+#include "workerapp.h"
+
+#include "execution/executionstore.h"
+#include "execution/runcoordinator.h"
+#include "execution/sweeper.h"
+
+#include "core/logging.h"
+#include "db/database.h"
+#include "db/databaseurl.h"
+#include "db/dbconnection.h"
+#include "db/dberror.h"
+#include "db/migrator.h"
+#include "kafka/kafkaconsumer.h"
+#include "kafka/kafkaproducer.h"
+#include "outbox/outboxpublisher.h"
+#include "outbox/outboxrelay.h"
+
+#include <QDeadlineTimer>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::app {
+
+WorkerApp::WorkerApp(Settings settings, QObject *parent) : QObject(parent), m_settings(std::move(settings)) { }
+
+WorkerApp::~WorkerApp()
+{
+    if (m_consumer)
+        m_consumer->close();
+    m_sweeper.reset();
+    m_coordinator.reset();
+    m_consumer.reset();
+    m_relay.reset();
+    if (m_producer)
+        m_producer->flush(2000);
+    if (m_database)
+        m_database->shutdown();
+    m_publisher.reset();
+    m_producer.reset();
+    m_store.reset();
+    m_database.reset();
+}
+
+Status WorkerApp::start(int databaseWaitSeconds)
+{
+    if (m_settings.kafkaBrokers.isEmpty())
+        return Error::invalid(u"a worker needs Kafka: set WF_KAFKA_BROKERS"_s);
+    const auto url = db::DatabaseUrl::parse(m_settings.databaseUrl);
+    if (!url)
+        return url.error();
+    {
+        // Wait for the database and make sure the schema is the one this binary knows.
+        db::DbConnection connection(*url, u"wf-worker-migrate"_s);
+        const QDeadlineTimer deadline(qint64(databaseWaitSeconds) * 1000);
+        for (;;) {
+            try {
+                connection.ensureOpen();
+                break;
+            } catch (const db::DbError &error) {
+                if (deadline.hasExpired())
+                    return Error::unavailable(error.message());
+                QThread::msleep(250);
+            }
+        }
+        const auto applied = db::Migrator::migrate(connection);
+        if (!applied)
+            return applied.error();
+    }
+    m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
+    m_store = std::make_unique<ExecutionStore>(*m_database, m_settings.instanceId, m_settings.workerLeaseSeconds);
+
+    kafka::KafkaSettings kafkaSettings;
+    kafkaSettings.brokers = m_settings.kafkaBrokers;
+    kafkaSettings.clientId = m_settings.instanceId;
+    kafkaSettings.properties = kafka::KafkaSettings::parseProperties(m_settings.kafkaProperties);
+    m_producer = std::make_unique<kafka::KafkaProducer>(kafkaSettings);
+    if (auto status = m_producer->start(); !status)
+        return status;
+    m_publisher = std::make_unique<OutboxPublisher>(*m_producer, *m_database);
+    m_relay = std::make_unique<OutboxRelay>(*m_database, *m_publisher, OutboxRelay::Options{});
+    m_relay->start();
+
+    kafka::KafkaConsumer::Options consumerOptions;
+    consumerOptions.groupId = QString::fromLatin1(kafka::kWorkerGroup);
+    consumerOptions.topics = {QString::fromLatin1(kafka::topics::kTrigger)};
+    consumerOptions.sessionTimeoutMs = m_settings.kafkaSessionTimeoutMs;
+    m_consumer = std::make_unique<kafka::KafkaConsumer>(kafkaSettings, consumerOptions);
+
+    RunCoordinator::Options coordinatorOptions;
+    coordinatorOptions.concurrency = m_settings.workerConcurrency;
+    coordinatorOptions.leaseSeconds = m_settings.workerLeaseSeconds;
+    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_publisher.get(), *m_consumer, coordinatorOptions);
+    connect(m_consumer.get(), &kafka::KafkaConsumer::received, m_coordinator.get(), &RunCoordinator::handle);
+    if (auto status = m_consumer->start(); !status)
+        return status;
+
+    m_sweeper = std::make_unique<Sweeper>(*m_store, m_publisher.get(), m_settings.workerRequeueSeconds,
+                                          qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
+    m_sweeper->start();
+    qCInfo(lcWorker).noquote() << u"worker %1 consuming %2 from %3 (group %4, up to %5 runs at once, lease %6 s)"_s
+                                          .arg(m_settings.instanceId, QString::fromLatin1(kafka::topics::kTrigger),
+                                               m_settings.kafkaBrokers, QString::fromLatin1(kafka::kWorkerGroup))
+                                          .arg(m_settings.workerConcurrency)
+                                          .arg(m_settings.workerLeaseSeconds);
+    return Done{};
+}
+
+void WorkerApp::shutdown(int drainMs, std::function<void()> done)
+{
+    // Leave the group first, so the partitions move to the other workers at once.
+    if (m_consumer)
+        m_consumer->close();
+    if (!m_coordinator) {
+        done();
+        return;
+    }
+    m_coordinator->drain(drainMs, std::move(done));
+}
+
+} // namespace wf::app

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/settings.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace wf {
+
+class ExecutionStore;
+class OutboxPublisher;
+class OutboxRelay;
+class RunCoordinator;
+class Sweeper;
+namespace db {
+class Database;
+}
+namespace kafka {
+class KafkaConsumer;
+class KafkaProducer;
+}
+
+namespace app {
+
+// wf-worker wired together: database pool, Kafka producer (completed, dead letters, re-enqueued
+// triggers through the outbox), consumer-group member of workflow-workers, run coordinator,
+// sweeper and outbox relay, all on the main thread's event loop.
+class WorkerApp : public QObject
+{
+public:
+    explicit WorkerApp(Settings settings, QObject *parent = nullptr);
+    ~WorkerApp() override;
+
+    Status start(int databaseWaitSeconds);
+    // Leaves the consumer group, lets running runs finish (up to `drainMs`), then calls `done`.
+    void shutdown(int drainMs, std::function<void()> done);
+
+private:
+    Settings m_settings;
+    std::unique_ptr<db::Database> m_database;
+    std::unique_ptr<ExecutionStore> m_store;
+    std::unique_ptr<kafka::KafkaProducer> m_producer;
+    std::unique_ptr<OutboxPublisher> m_publisher;
+    std::unique_ptr<OutboxRelay> m_relay;
+    std::unique_ptr<kafka::KafkaConsumer> m_consumer;
+    std::unique_ptr<RunCoordinator> m_coordinator;
+    std::unique_ptr<Sweeper> m_sweeper;
+};
+
+} // namespace app
+} // namespace wf
