@@ -1,5 +1,5 @@
-// deploy/up's supervisor for real: wf-stack brings up PostgreSQL and two servers, status reports
-// them, a killed server comes back, and down leaves no process behind.
+// deploy/up's supervisor for real: wf-stack brings up PostgreSQL, the broker, servers and
+// workers, status reports them, a killed server comes back, and down leaves no process behind.
 #include "httpclient.h"
 #include "testcluster.h"
 
@@ -38,12 +38,15 @@ private:
     QTemporaryDir m_state{QDir::tempPath() + u"/wf-stack-XXXXXX"_s};
     QProcess m_stack;
     int m_httpPort = 0;
+    int m_postgresPort = wf::test::freePort();
+    int m_brokerPort = wf::test::freePort();
 
     QProcessEnvironment environment() const
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"WF_STACK_STATE_DIR"_s, m_state.path());
-        environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(wf::test::freePort()));
+        environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(m_postgresPort));
+        environment.insert(u"WF_STACK_BROKER_PORT"_s, QString::number(m_brokerPort));
         environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_httpPort));
         return environment;
     }
@@ -151,7 +154,7 @@ private Q_SLOTS:
             for (const QJsonValue &pid : list)
                 children.append(pid.toInteger());
         }
-        QCOMPARE(children.size(), 2);
+        QCOMPARE(children.size(), 4); // postgres, broker, one server, one worker
         ::kill(pid_t(stack.processId()), SIGKILL);
         QVERIFY(stack.waitForFinished(10000));
         for (qint64 pid : std::as_const(children))

@@ -140,8 +140,11 @@ void ChildProcess::onFinished(int exitCode, QProcess::ExitStatus status)
         Q_EMIT stopped();
         return;
     }
-    qCWarning(lcStack) << m_spec.name << "exited unexpectedly"
-                       << (status == QProcess::CrashExit ? "(crashed)" : "") << "code" << exitCode;
+    if (!m_spec.restart && status == QProcess::NormalExit && exitCode == 0)
+        qCInfo(lcStack) << m_spec.name << "finished";
+    else
+        qCWarning(lcStack) << m_spec.name << "exited unexpectedly" << (status == QProcess::CrashExit ? "(crashed)" : "")
+                           << "code" << exitCode;
     Q_EMIT crashed(exitCode);
     if (m_spec.restart)
         scheduleRestart();

@@ -17,8 +17,8 @@ public:
     struct Options
     {
         QString configDir;       // pgbouncer.ini, userlist.txt, log
-        int port = 56432;
-        int postgresPort = 55432;
+        int port = 26432;
+        int postgresPort = 25432;
         QString database = QStringLiteral("workflow");
         QString role = QStringLiteral("workflow");
         int maxClientConnections = 10000;

@@ -19,7 +19,7 @@ public:
     struct Options
     {
         QString dataDir;
-        int port = 55432;
+        int port = 25432;
         QString role = QStringLiteral("workflow");
         QString database = QStringLiteral("workflow");
         QString logFile;

@@ -46,25 +46,53 @@ Status Stack::up()
     if (auto status = PostgresCluster::waitAndBootstrap(m_postgresOptions, 120000); !status)
         return status;
 
+    if (m_options.kafkaBrokers.isEmpty()) {
+        ChildProcess::Spec spec;
+        spec.name = u"broker"_s;
+        spec.program = m_options.binDir + u"/wf-broker"_s;
+        spec.arguments = {u"--port"_s, QString::number(m_options.brokerPort), u"--partitions"_s,
+                          QString::number(m_options.partitions)};
+        spec.logFile = m_options.logDir() + u"/broker.log"_s;
+        m_broker = new ChildProcess(spec, this);
+        if (!m_broker->start())
+            return Error::unavailable(u"cannot start the broker: "_s + m_broker->lastError());
+    }
+
     const QString databaseUrl = PostgresCluster::url(m_postgresOptions);
-    m_servers = new ReplicaSet(
-            u"server"_s,
-            [this, databaseUrl](int index) {
-                ChildProcess::Spec spec;
-                spec.name = u"server-%1"_s.arg(index);
-                spec.program = m_options.binDir + u"/wf-server"_s;
-                spec.environment.insert(u"WF_DATABASE_URL"_s, databaseUrl);
-                spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.httpPort + index - 1));
-                spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
-                spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
-                return spec;
-            },
-            this);
+    m_servers = createReplicas(u"server"_s, u"wf-server"_s, databaseUrl);
+    m_workers = createReplicas(u"worker"_s, u"wf-worker"_s, databaseUrl);
     m_servers->setDesired(m_options.apiReplicas);
+    m_workers->setDesired(m_options.workerReplicas);
     m_state = u"starting"_s;
     m_stateTimer->start(500);
     writeState();
     return Done{};
+}
+
+QString Stack::kafkaBrokers() const
+{
+    return m_options.kafkaBrokers.isEmpty() ? u"127.0.0.1:%1"_s.arg(m_options.brokerPort) : m_options.kafkaBrokers;
+}
+
+ReplicaSet *Stack::createReplicas(const QString &component, const QString &program, const QString &databaseUrl)
+{
+    return new ReplicaSet(
+            component,
+            [this, component, program, databaseUrl](int index) {
+                ChildProcess::Spec spec;
+                spec.name = u"%1-%2"_s.arg(component).arg(index);
+                spec.program = m_options.binDir + u'/' + program;
+                spec.environment.insert(u"WF_DATABASE_URL"_s, databaseUrl);
+                spec.environment.insert(u"WF_KAFKA_BROKERS"_s, kafkaBrokers());
+                spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
+                if (component == u"server"_s)
+                    spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.httpPort + index - 1));
+                spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
+                // Workers finish or hand back their runs and leave the consumer group on SIGTERM.
+                spec.stopTimeoutMs = 30000;
+                return spec;
+            },
+            this);
 }
 
 void Stack::checkReadiness()
@@ -97,6 +125,12 @@ void Stack::down()
     m_stateTimer->stop();
     if (m_servers)
         m_servers->stopAll(20000);
+    if (m_workers)
+        m_workers->stopAll(35000);
+    if (m_broker) {
+        m_broker->stop();
+        m_broker->waitStopped(10000);
+    }
     if (m_postgres) {
         m_postgres->stop();
         m_postgres->waitStopped(35000);
@@ -123,10 +157,17 @@ QJsonObject Stack::snapshot() const
                                                            {u"actual"_s, 0},
                                                            {u"pids"_s, QJsonArray()},
                                                            {u"ports"_s, ports}});
-    // Workers arrive with the execution pipeline; until then none run.
-    components.insert(u"worker"_s, QJsonObject{{u"desired"_s, m_options.workerReplicas},
-                                               {u"actual"_s, 0},
-                                               {u"pids"_s, QJsonArray()}});
+    components.insert(u"worker"_s, m_workers ? m_workers->status()
+                                             : QJsonObject{{u"desired"_s, m_options.workerReplicas},
+                                                           {u"actual"_s, 0},
+                                                           {u"pids"_s, QJsonArray()}});
+    QJsonArray brokerPids;
+    if (m_broker && m_broker->running())
+        brokerPids.append(m_broker->pid());
+    components.insert(u"broker"_s, QJsonObject{{u"pids"_s, brokerPids},
+                                               {u"bootstrap"_s, kafkaBrokers()},
+                                               {u"embedded"_s, m_options.kafkaBrokers.isEmpty()},
+                                               {u"restarts"_s, m_broker ? m_broker->restarts() : 0}});
     return {{u"state"_s, m_state},
             {u"pid"_s, QCoreApplication::applicationPid()},
             {u"state_dir"_s, m_options.stateDir},

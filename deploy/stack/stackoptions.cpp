@@ -27,7 +27,10 @@ Result<StackOptions> StackOptions::from(const Config &config)
     options.apiReplicas = readInt(u"stack/api_replicas"_s, 1, 1, 64);
     options.workerReplicas = readInt(u"stack/worker_replicas"_s, 1, 0, 64);
     options.httpPort = readInt(u"http/port"_s, 8000, 1, 65535 - 64);
-    options.postgresPort = readInt(u"stack/postgres_port"_s, 55432, 1, 65535);
+    options.postgresPort = readInt(u"stack/postgres_port"_s, 25432, 1, 65535);
+    options.brokerPort = readInt(u"stack/broker_port"_s, 29092, 1, 65535);
+    options.partitions = readInt(u"kafka/partitions"_s, 3, 1, 1024);
+    options.kafkaBrokers = config.string(u"kafka/brokers"_s);
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));
     return options;

@@ -18,7 +18,12 @@ struct StackOptions
     int apiReplicas = 1;
     int workerReplicas = 1;
     int httpPort = 8000;    // the first server's port; replicas use the next ones
-    int postgresPort = 55432;
+    // Default ports sit below Linux's ephemeral range (32768–60999): a port in it can be taken
+    // by any outgoing connection at the moment the stack starts.
+    int postgresPort = 25432;
+    int brokerPort = 29092;     // the embedded broker's
+    int partitions = 3;         // of workflow.trigger on the embedded broker
+    QString kafkaBrokers;       // a real Kafka (WF_KAFKA_BROKERS): then no embedded broker runs
 
     static Result<StackOptions> from(const Config &config);
     QString statePath() const;

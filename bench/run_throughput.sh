@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs completed per second and trigger-to-terminal latency (bench/runbench.cpp) on a fresh local
+# stack: 1 server, 3 workers, the embedded broker, all on this machine. Two scenarios, each
+# repeated: as fast as the API takes triggers, and a steady 300 triggers/s.
+#   bench/run_throughput.sh [repeats] [runs]
+set -euo pipefail
+source "$(dirname "$0")/../deploy/lib/common.sh"
+repeats="${1:-3}"
+runs="${2:-10000}"
+wf_ensure_packages
+wf_build >/dev/null
+wf_raise_file_limit
+
+export WF_STACK_STATE_DIR="$(mktemp -d /tmp/wf-bench-XXXXXX)"
+chmod 755 "$WF_STACK_STATE_DIR"
+export WF_HTTP_PORT="${WF_HTTP_PORT:-18000}" WF_STACK_POSTGRES_PORT="${WF_STACK_POSTGRES_PORT:-15432}"
+export WF_STACK_BROKER_PORT="${WF_STACK_BROKER_PORT:-19092}"
+stack="$WF_BUILD_DIR/bin/wf-stack"
+trap '"$stack" down >/dev/null; rm -rf "$WF_STACK_STATE_DIR"' EXIT
+setsid "$stack" up --api 1 --workers 3 >"$WF_STACK_STATE_DIR/stack.log" 2>&1 </dev/null &
+"$stack" wait-ready --timeout 120
+
+bench="$WF_BUILD_DIR/bin/wf-runbench --api http://127.0.0.1:$WF_HTTP_PORT --database postgresql://postgres@127.0.0.1:$WF_STACK_POSTGRES_PORT/workflow"
+for scenario in "0 $runs" "300 3000"; do
+  set -- $scenario
+  for i in $(seq "$repeats"); do
+    echo "rate=$1 runs=$2 #$i: $($bench --rate "$1" --runs "$2")"
+  done
+done
