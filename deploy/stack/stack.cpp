@@ -87,6 +87,8 @@ ReplicaSet *Stack::createReplicas(const QString &component, const QString &progr
                 spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
                 if (component == u"server"_s)
                     spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.httpPort + index - 1));
+                else
+                    spec.environment.insert(u"WF_WORKER_HEALTH_PORT"_s, QString::number(m_options.workerHealthPort + index - 1));
                 spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
                 // Workers finish or hand back their runs and leave the consumer group on SIGTERM.
                 spec.stopTimeoutMs = 30000;
@@ -97,11 +99,17 @@ ReplicaSet *Stack::createReplicas(const QString &component, const QString &progr
 
 void Stack::checkReadiness()
 {
-    // Ready when every server answers /health/ready with 200 (which includes the database).
-    const int wanted = m_servers ? m_servers->desired() : 0;
+    // Ready when every server and every worker answers /health/ready with 200 (servers: the
+    // database answers; workers: they joined the consumer group too).
+    QList<int> ports;
+    for (int i = 0; i < (m_servers ? m_servers->desired() : 0); ++i)
+        ports.append(m_options.httpPort + i);
+    for (int i = 0; i < (m_workers ? m_workers->desired() : 0); ++i)
+        ports.append(m_options.workerHealthPort + i);
     auto answered = std::make_shared<int>(0);
-    for (int i = 0; i < wanted; ++i) {
-        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(m_options.httpPort + i)));
+    const int wanted = int(ports.size());
+    for (int port : std::as_const(ports)) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(port)));
         request.setTransferTimeout(2000);
         QNetworkReply *reply = m_network->get(request);
         connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted] {
@@ -157,7 +165,10 @@ QJsonObject Stack::snapshot() const
                                                            {u"actual"_s, 0},
                                                            {u"pids"_s, QJsonArray()},
                                                            {u"ports"_s, ports}});
-    components.insert(u"worker"_s, m_workers ? m_workers->status()
+    QJsonArray workerPorts;
+    for (int i = 0; i < (m_workers ? m_workers->desired() : m_options.workerReplicas); ++i)
+        workerPorts.append(m_options.workerHealthPort + i);
+    components.insert(u"worker"_s, m_workers ? m_workers->status({{u"health_ports"_s, workerPorts}})
                                              : QJsonObject{{u"desired"_s, m_options.workerReplicas},
                                                            {u"actual"_s, 0},
                                                            {u"pids"_s, QJsonArray()}});

@@ -29,6 +29,7 @@ Result<StackOptions> StackOptions::from(const Config &config)
     options.httpPort = readInt(u"http/port"_s, 8000, 1, 65535 - 64);
     options.postgresPort = readInt(u"stack/postgres_port"_s, 25432, 1, 65535);
     options.brokerPort = readInt(u"stack/broker_port"_s, 29092, 1, 65535);
+    options.workerHealthPort = readInt(u"stack/worker_health_port"_s, 8100, 1, 65535 - 64);
     options.partitions = readInt(u"kafka/partitions"_s, 3, 1, 1024);
     options.kafkaBrokers = config.string(u"kafka/brokers"_s);
     if (!problems.isEmpty())

@@ -22,6 +22,7 @@ struct StackOptions
     // by any outgoing connection at the moment the stack starts.
     int postgresPort = 25432;
     int brokerPort = 29092;     // the embedded broker's
+    int workerHealthPort = 8100; // the first worker's health endpoint; the next ones follow
     int partitions = 3;         // of workflow.trigger on the embedded broker
     QString kafkaBrokers;       // a real Kafka (WF_KAFKA_BROKERS): then no embedded broker runs
 

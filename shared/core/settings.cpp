@@ -36,6 +36,7 @@ QList<Settings::Entry> Settings::catalog()
         {u"worker/concurrency"_s, u"1000"_s, u"runs one worker executes at once (more pauses consumption)"_s},
         {u"worker/lease_seconds"_s, u"15"_s, u"how long a run stays with a worker that stops renewing it"_s},
         {u"worker/requeue_seconds"_s, u"60"_s, u"a pending run untouched this long is published again"_s},
+        {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s},
     };
 }
 
@@ -89,6 +90,7 @@ Result<Settings> Settings::from(const Config &config)
     s.workerConcurrency = int(readInt(u"worker/concurrency"_s, 1000, 1, 100000));
     s.workerLeaseSeconds = int(readInt(u"worker/lease_seconds"_s, 15, 2, 3600));
     s.workerRequeueSeconds = int(readInt(u"worker/requeue_seconds"_s, 60, 1, 86400));
+    s.workerHealthPort = int(readInt(u"worker/health_port"_s, 0, 0, 65535));
 
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));

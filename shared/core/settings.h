@@ -27,6 +27,7 @@ struct Settings
     int workerConcurrency = 1000;    // runs one worker executes at once
     int workerLeaseSeconds = 15;
     int workerRequeueSeconds = 60;   // a pending run untouched this long is published again
+    int workerHealthPort = 0;        // 0 = no health endpoint
 
     static Result<Settings> from(const Config &config);
 

@@ -66,6 +66,9 @@ void DbConnection::ensureOpen()
         throw DbError(u"cannot connect to %1: %2"_s.arg(m_url.display(), message), "08001", true);
     }
     m_conn = *static_cast<PGconn *const *>(db.driver()->handle().data());
+    // Server notices ("relation … already exists, skipping") go to the log, not to stderr.
+    PQsetNoticeProcessor(
+            m_conn, [](void *, const char *message) { qCDebug(lcDb) << QByteArray(message).trimmed(); }, nullptr);
     m_inTransaction = false;
 }
 

@@ -76,6 +76,7 @@ void KafkaConsumer::close()
     m_waker = nullptr;
     // Leaves the group (the rebalance callback revokes the partitions during this call).
     rd_kafka_consumer_close(m_handle.get());
+    m_joined = false;
     m_queue.reset();
     m_handle.reset();
 }
@@ -169,6 +170,7 @@ void KafkaConsumer::onRebalance(rd_kafka_t *handle, rd_kafka_resp_err_t error, r
             self->m_tracker.assign(partitions->elems[i].topic, partitions->elems[i].partition);
         rd_kafka_assign(handle, partitions);
         self->m_assigned = partitions->cnt;
+        self->m_joined = true;
         if (self->m_paused)
             self->applyPause();
         qCInfo(lcKafka) << "assigned" << partitions->cnt << "partition(s)";

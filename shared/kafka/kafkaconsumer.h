@@ -45,6 +45,8 @@ public:
     bool paused() const { return m_paused; }
     int inFlight() const { return m_tracker.inFlight(); }
     int assignedPartitions() const { return m_assigned; }
+    // True once the group gave this member its first assignment (possibly empty).
+    bool joined() const { return m_joined; }
 
 Q_SIGNALS:
     void received(const wf::kafka::KafkaMessage &message);
@@ -67,6 +69,7 @@ private:
     bool m_paused = false;
     bool m_closed = false;
     int m_assigned = 0;
+    bool m_joined = false;
 };
 
 } // namespace wf::kafka

@@ -3,6 +3,7 @@
 #include "execution/executionstore.h"
 #include "execution/runcoordinator.h"
 #include "execution/sweeper.h"
+#include "workerhealth.h"
 
 #include "core/logging.h"
 #include "db/database.h"
@@ -28,6 +29,7 @@ WorkerApp::~WorkerApp()
 {
     if (m_consumer)
         m_consumer->close();
+    m_health.reset();
     m_sweeper.reset();
     m_coordinator.reset();
     m_consumer.reset();
@@ -98,6 +100,11 @@ Status WorkerApp::start(int databaseWaitSeconds)
     m_sweeper = std::make_unique<Sweeper>(*m_store, m_publisher.get(), m_settings.workerRequeueSeconds,
                                           qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
     m_sweeper->start();
+    if (m_settings.workerHealthPort > 0) {
+        m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8());
+        if (auto status = m_health->listen(m_settings.workerHealthPort); !status)
+            return status;
+    }
     qCInfo(lcWorker).noquote() << u"worker %1 consuming %2 from %3 (group %4, up to %5 runs at once, lease %6 s)"_s
                                           .arg(m_settings.instanceId, QString::fromLatin1(kafka::topics::kTrigger),
                                                m_settings.kafkaBrokers, QString::fromLatin1(kafka::kWorkerGroup))

@@ -25,6 +25,8 @@ class KafkaProducer;
 
 namespace app {
 
+class WorkerHealth;
+
 // wf-worker wired together: database pool, Kafka producer (completed, dead letters, re-enqueued
 // triggers through the outbox), consumer-group member of workflow-workers, run coordinator,
 // sweeper and outbox relay, all on the main thread's event loop.
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<kafka::KafkaConsumer> m_consumer;
     std::unique_ptr<RunCoordinator> m_coordinator;
     std::unique_ptr<Sweeper> m_sweeper;
+    std::unique_ptr<WorkerHealth> m_health;
 };
 
 } // namespace app

@@ -178,6 +178,8 @@ Result<QNetworkRequest> buildRequest(const StepDefinition &step, const QJsonObje
     if (!url)
         return url.error();
     QNetworkRequest request(*url);
+    // Qt's default ("Mozilla/5.0") would tell receivers nothing; a configured header replaces this.
+    request.setRawHeader("User-Agent", "wf-worker (Workflow Automation Platform)");
     // The managers are shared by all runs of the thread: nothing may carry over between them.
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);

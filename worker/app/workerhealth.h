@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace wf {
+
+class RunCoordinator;
+namespace db {
+class Database;
+}
+namespace kafka {
+class KafkaConsumer;
+}
+namespace http {
+class ApiServer;
+}
+
+namespace app {
+
+// The worker's own small HTTP endpoint (for the supervisor, Kubernetes probes and the console):
+// GET /health (the event loop runs), GET /health/ready (member of the consumer group and the
+// database answers; 503 otherwise), GET /stats (counters as JSON).
+class WorkerHealth : public QObject
+{
+public:
+    WorkerHealth(db::Database &database, kafka::KafkaConsumer &consumer, RunCoordinator &coordinator,
+                 QByteArray instanceId, QObject *parent = nullptr);
+
+    Status listen(int port);
+
+private:
+    QJsonObject stats() const;
+
+    db::Database &m_database;
+    kafka::KafkaConsumer &m_consumer;
+    RunCoordinator &m_coordinator;
+    http::ApiServer *m_server = nullptr;
+};
+
+} // namespace app
+} // namespace wf
