@@ -6,6 +6,7 @@
 #include "core/json.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTcpServer>
 #include <QtTest>
@@ -40,6 +41,7 @@ private:
     int m_httpPort = 0;
     int m_postgresPort = wf::test::freePort();
     int m_brokerPort = wf::test::freePort();
+    int m_workerHealthPort = wf::test::freePort();
 
     QProcessEnvironment environment() const
     {
@@ -47,6 +49,7 @@ private:
         environment.insert(u"WF_STACK_STATE_DIR"_s, m_state.path());
         environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(m_postgresPort));
         environment.insert(u"WF_STACK_BROKER_PORT"_s, QString::number(m_brokerPort));
+        environment.insert(u"WF_STACK_WORKER_HEALTH_PORT"_s, QString::number(m_workerHealthPort));
         environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_httpPort));
         return environment;
     }
@@ -147,14 +150,20 @@ private Q_SLOTS:
         stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s});
         QVERIFY(stack.waitForStarted());
         QCOMPARE(command({u"wait-ready"_s, u"--timeout"_s, u"120"_s}), 0);
-        const QJsonObject components = status().value(u"components"_s).toObject();
+        // postgres, broker, one server, one worker
         QList<qint64> children;
-        for (auto it = components.begin(); it != components.end(); ++it) {
-            const QJsonArray list = it.value().toObject().value(u"pids"_s).toArray();
-            for (const QJsonValue &pid : list)
-                children.append(pid.toInteger());
-        }
-        QCOMPARE(children.size(), 4); // postgres, broker, one server, one worker
+        QTRY_VERIFY2_WITH_TIMEOUT(
+                [&] {
+                    children.clear();
+                    const QJsonObject components = status().value(u"components"_s).toObject();
+                    for (auto it = components.begin(); it != components.end(); ++it) {
+                        const QJsonArray list = it.value().toObject().value(u"pids"_s).toArray();
+                        for (const QJsonValue &pid : list)
+                            children.append(pid.toInteger());
+                    }
+                    return children.size() == 4;
+                }(),
+                qPrintable(QString::fromUtf8(QJsonDocument(status()).toJson())), 10000);
         ::kill(pid_t(stack.processId()), SIGKILL);
         QVERIFY(stack.waitForFinished(10000));
         for (qint64 pid : std::as_const(children))

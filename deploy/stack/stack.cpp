@@ -100,22 +100,24 @@ ReplicaSet *Stack::createReplicas(const QString &component, const QString &progr
 void Stack::checkReadiness()
 {
     // Ready when every server and every worker answers /health/ready with 200 (servers: the
-    // database answers; workers: they joined the consumer group too).
-    QList<int> ports;
+    // database answers; workers: they joined the consumer group too), each under its own
+    // instance id, so that another program on one of the ports cannot pass for it.
+    QList<QPair<int, QByteArray>> endpoints;
     for (int i = 0; i < (m_servers ? m_servers->desired() : 0); ++i)
-        ports.append(m_options.httpPort + i);
+        endpoints.append({m_options.httpPort + i, "server-" + QByteArray::number(i + 1)});
     for (int i = 0; i < (m_workers ? m_workers->desired() : 0); ++i)
-        ports.append(m_options.workerHealthPort + i);
+        endpoints.append({m_options.workerHealthPort + i, "worker-" + QByteArray::number(i + 1)});
     auto answered = std::make_shared<int>(0);
-    const int wanted = int(ports.size());
-    for (int port : std::as_const(ports)) {
+    const int wanted = int(endpoints.size());
+    for (const auto &[port, instance] : std::as_const(endpoints)) {
         QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(port)));
         request.setTransferTimeout(2000);
         QNetworkReply *reply = m_network->get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted] {
+        connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted, instance = instance] {
             reply->deleteLater();
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200 && ++*answered == wanted
-                && !m_ready) {
+            const bool ready = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                    && reply->rawHeader("X-Instance-Id") == instance;
+            if (ready && ++*answered == wanted && !m_ready) {
                 m_ready = true;
                 m_state = u"running"_s;
                 writeState();

@@ -8,9 +8,8 @@
 #include "db/dbconnection.h"
 #include "db/dberror.h"
 #include "db/migrator.h"
-#include "kafka/kafkaproducer.h"
-#include "outbox/outboxpublisher.h"
-#include "outbox/outboxrelay.h"
+#include "kafka/kafkasettings.h"
+#include "outbox/outboxpipeline.h"
 #include "store/runservice.h"
 #include "store/runstore.h"
 #include "store/workflowstore.h"
@@ -31,24 +30,7 @@ ServerApp::~ServerApp()
 
 Result<QList<int>> ServerApp::migrate(const Settings &settings, int databaseWaitSeconds)
 {
-    const auto url = db::DatabaseUrl::parse(settings.databaseUrl);
-    if (!url)
-        return url.error();
-    db::DbConnection connection(*url, u"wf-migrate"_s);
-    const QDeadlineTimer deadline(qint64(databaseWaitSeconds) * 1000);
-    for (int attempt = 1;; ++attempt) {
-        try {
-            connection.ensureOpen();
-            break;
-        } catch (const db::DbError &error) {
-            if (deadline.hasExpired())
-                return Error::unavailable(error.message());
-            if (attempt == 1)
-                qCInfo(lcServer) << "waiting for the database:" << error.message();
-            QThread::msleep(250);
-        }
-    }
-    return db::Migrator::migrate(connection);
+    return db::Migrator::migrateWhenReady(settings.databaseUrl, databaseWaitSeconds);
 }
 
 Status ServerApp::start(int databaseWaitSeconds)
@@ -66,26 +48,20 @@ Status ServerApp::start(int databaseWaitSeconds)
     m_workflows = std::make_unique<WorkflowStore>(*m_database);
     m_runs = std::make_unique<RunStore>(*m_database);
     if (!m_settings.kafkaBrokers.isEmpty()) {
-        kafka::KafkaSettings kafkaSettings;
-        kafkaSettings.brokers = m_settings.kafkaBrokers;
-        kafkaSettings.clientId = m_settings.instanceId;
-        kafkaSettings.properties = kafka::KafkaSettings::parseProperties(m_settings.kafkaProperties);
-        m_producer = std::make_unique<kafka::KafkaProducer>(kafkaSettings);
-        if (auto status = m_producer->start(); !status)
-            return status;
-        m_publisher = std::make_unique<OutboxPublisher>(*m_producer, *m_database);
-        m_relay = std::make_unique<OutboxRelay>(*m_database, *m_publisher, OutboxRelay::Options{});
-        m_relay->start();
+        auto outbox = OutboxPipeline::start(kafka::KafkaSettings::from(m_settings), *m_database);
+        if (!outbox)
+            return outbox.error();
+        m_outbox = std::move(*outbox);
     } else {
         qCWarning(lcServer) << "no Kafka configured (WF_KAFKA_BROKERS): triggered runs wait in the outbox";
     }
-    m_runService = std::make_unique<RunService>(*m_runs, m_publisher.get());
+    m_runService = std::make_unique<RunService>(*m_runs, m_outbox ? &m_outbox->publisher() : nullptr);
 
     ApiServices services;
     services.database = m_database.get();
     services.workflows = m_workflows.get();
     services.runs = m_runService.get();
-    services.producer = m_producer.get();
+    services.producer = m_outbox ? &m_outbox->producer() : nullptr;
     services.instanceId = m_settings.instanceId.toUtf8();
     services.maxBodyBytes = m_settings.httpMaxBodyBytes;
 
@@ -117,14 +93,12 @@ void ServerApp::stop()
         thread->wait();
     }
     m_threads.clear();
-    m_relay.reset();
-    if (m_producer)
-        m_producer->flush(2000);
+    if (m_outbox)
+        m_outbox->stop(2000);
     if (m_database)
         m_database->shutdown();
     m_runService.reset();
-    m_publisher.reset();
-    m_producer.reset();
+    m_outbox.reset();
     m_runs.reset();
     m_workflows.reset();
     m_database.reset();

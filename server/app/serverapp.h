@@ -10,14 +10,11 @@
 #include <vector>
 
 namespace wf {
-class OutboxPublisher;
-class OutboxRelay;
+class OutboxPipeline;
 class RunService;
 class RunStore;
 class WorkflowStore;
-namespace kafka {
-class KafkaProducer;
-}
+
 namespace db {
 class Database;
 }
@@ -27,8 +24,8 @@ namespace wf::app {
 
 class ApiThread;
 
-// wf-server wired together: settings → database pool → migrations → stores → Kafka producer,
-// outbox publisher and relay (on the main thread) → API threads.
+// wf-server wired together: settings → database pool → migrations → stores → outbox pipeline
+// (Kafka producer, publisher, relay; on the main thread) → API threads.
 class ServerApp : public QObject
 {
 public:
@@ -49,9 +46,7 @@ private:
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<RunStore> m_runs;
-    std::unique_ptr<kafka::KafkaProducer> m_producer;
-    std::unique_ptr<OutboxPublisher> m_publisher;
-    std::unique_ptr<OutboxRelay> m_relay;
+    std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka
     std::unique_ptr<RunService> m_runService;
     std::vector<std::unique_ptr<ApiThread>> m_threads;
     int m_port = 0;

@@ -5,10 +5,12 @@
 
 #include "core/logging.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -73,6 +75,28 @@ Result<QList<int>> Migrator::migrate(DbConnection &connection)
         return Error::unavailable(u"migration failed: "_s + error.message());
     }
     return applied;
+}
+
+Result<QList<int>> Migrator::migrateWhenReady(const QString &databaseUrl, int waitSeconds)
+{
+    const auto url = DatabaseUrl::parse(databaseUrl);
+    if (!url)
+        return url.error();
+    DbConnection connection(*url, u"wf-migrate"_s);
+    const QDeadlineTimer deadline(qint64(waitSeconds) * 1000);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            connection.ensureOpen();
+            break;
+        } catch (const DbError &error) {
+            if (deadline.hasExpired())
+                return Error::unavailable(error.message());
+            if (attempt == 1)
+                qCInfo(lcDb) << "waiting for the database:" << error.message();
+            QThread::msleep(250);
+        }
+    }
+    return migrate(connection);
 }
 
 } // namespace wf::db

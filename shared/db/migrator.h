@@ -29,6 +29,8 @@ public:
     // Returns the versions it applied (empty when the schema was current). Blocking: call it at
     // start-up, before serving.
     static Result<QList<int>> migrate(DbConnection &connection);
+    // Connects (waiting up to `waitSeconds` for the database to accept connections), then migrates.
+    static Result<QList<int>> migrateWhenReady(const QString &databaseUrl, int waitSeconds);
 };
 
 } // namespace wf::db

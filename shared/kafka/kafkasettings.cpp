@@ -1,5 +1,7 @@
 #include "kafkasettings.h"
 
+#include "core/settings.h"
+
 #include "core/logging.h"
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,15 @@ void logToQt(const rd_kafka_t *, int level, const char *facility, const char *me
 }
 
 } // namespace
+
+KafkaSettings KafkaSettings::from(const Settings &settings)
+{
+    KafkaSettings out;
+    out.brokers = settings.kafkaBrokers;
+    out.clientId = settings.instanceId;
+    out.properties = parseProperties(settings.kafkaProperties);
+    return out;
+}
 
 QList<QPair<QString, QString>> KafkaSettings::parseProperties(const QString &text)
 {

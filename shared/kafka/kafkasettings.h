@@ -8,6 +8,10 @@
 #include <QPair>
 #include <QString>
 
+namespace wf {
+struct Settings;
+}
+
 namespace wf::kafka {
 
 // The topics of the platform.
@@ -23,6 +27,9 @@ inline constexpr char kWorkerGroup[] = "workflow-workers";
 // as "name=value" pairs (WF_KAFKA_PROPERTIES="socket.keepalive.enable=true;…").
 struct KafkaSettings
 {
+    // From the process settings: WF_KAFKA_BROKERS, WF_KAFKA_PROPERTIES, the instance id as client id.
+    static KafkaSettings from(const Settings &settings);
+
     QString brokers;
     QString clientId;
     QList<QPair<QString, QString>> properties;

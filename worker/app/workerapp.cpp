@@ -8,16 +8,10 @@
 #include "core/logging.h"
 #include "db/database.h"
 #include "db/databaseurl.h"
-#include "db/dbconnection.h"
-#include "db/dberror.h"
 #include "db/migrator.h"
 #include "kafka/kafkaconsumer.h"
-#include "kafka/kafkaproducer.h"
-#include "outbox/outboxpublisher.h"
-#include "outbox/outboxrelay.h"
+#include "outbox/outboxpipeline.h"
 
-#include <QDeadlineTimer>
-#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -33,13 +27,11 @@ WorkerApp::~WorkerApp()
     m_sweeper.reset();
     m_coordinator.reset();
     m_consumer.reset();
-    m_relay.reset();
-    if (m_producer)
-        m_producer->flush(2000);
+    if (m_outbox)
+        m_outbox->stop(2000);
     if (m_database)
         m_database->shutdown();
-    m_publisher.reset();
-    m_producer.reset();
+    m_outbox.reset();
     m_store.reset();
     m_database.reset();
 }
@@ -51,37 +43,17 @@ Status WorkerApp::start(int databaseWaitSeconds)
     const auto url = db::DatabaseUrl::parse(m_settings.databaseUrl);
     if (!url)
         return url.error();
-    {
-        // Wait for the database and make sure the schema is the one this binary knows.
-        db::DbConnection connection(*url, u"wf-worker-migrate"_s);
-        const QDeadlineTimer deadline(qint64(databaseWaitSeconds) * 1000);
-        for (;;) {
-            try {
-                connection.ensureOpen();
-                break;
-            } catch (const db::DbError &error) {
-                if (deadline.hasExpired())
-                    return Error::unavailable(error.message());
-                QThread::msleep(250);
-            }
-        }
-        const auto applied = db::Migrator::migrate(connection);
-        if (!applied)
-            return applied.error();
-    }
+    // Make sure the schema is the one this binary knows (waiting for the database if need be).
+    if (const auto applied = db::Migrator::migrateWhenReady(m_settings.databaseUrl, databaseWaitSeconds); !applied)
+        return applied.error();
     m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
     m_store = std::make_unique<ExecutionStore>(*m_database, m_settings.instanceId, m_settings.workerLeaseSeconds);
 
-    kafka::KafkaSettings kafkaSettings;
-    kafkaSettings.brokers = m_settings.kafkaBrokers;
-    kafkaSettings.clientId = m_settings.instanceId;
-    kafkaSettings.properties = kafka::KafkaSettings::parseProperties(m_settings.kafkaProperties);
-    m_producer = std::make_unique<kafka::KafkaProducer>(kafkaSettings);
-    if (auto status = m_producer->start(); !status)
-        return status;
-    m_publisher = std::make_unique<OutboxPublisher>(*m_producer, *m_database);
-    m_relay = std::make_unique<OutboxRelay>(*m_database, *m_publisher, OutboxRelay::Options{});
-    m_relay->start();
+    const kafka::KafkaSettings kafkaSettings = kafka::KafkaSettings::from(m_settings);
+    auto outbox = OutboxPipeline::start(kafkaSettings, *m_database);
+    if (!outbox)
+        return outbox.error();
+    m_outbox = std::move(*outbox);
 
     kafka::KafkaConsumer::Options consumerOptions;
     consumerOptions.groupId = QString::fromLatin1(kafka::kWorkerGroup);
@@ -92,12 +64,12 @@ Status WorkerApp::start(int databaseWaitSeconds)
     RunCoordinator::Options coordinatorOptions;
     coordinatorOptions.concurrency = m_settings.workerConcurrency;
     coordinatorOptions.leaseSeconds = m_settings.workerLeaseSeconds;
-    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_publisher.get(), *m_consumer, coordinatorOptions);
+    m_coordinator = std::make_unique<RunCoordinator>(*m_store, &m_outbox->publisher(), *m_consumer, coordinatorOptions);
     connect(m_consumer.get(), &kafka::KafkaConsumer::received, m_coordinator.get(), &RunCoordinator::handle);
     if (auto status = m_consumer->start(); !status)
         return status;
 
-    m_sweeper = std::make_unique<Sweeper>(*m_store, m_publisher.get(), m_settings.workerRequeueSeconds,
+    m_sweeper = std::make_unique<Sweeper>(*m_store, &m_outbox->publisher(), m_settings.workerRequeueSeconds,
                                           qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
     m_sweeper->start();
     if (m_settings.workerHealthPort > 0) {

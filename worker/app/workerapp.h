@@ -11,8 +11,7 @@
 namespace wf {
 
 class ExecutionStore;
-class OutboxPublisher;
-class OutboxRelay;
+class OutboxPipeline;
 class RunCoordinator;
 class Sweeper;
 namespace db {
@@ -20,7 +19,6 @@ class Database;
 }
 namespace kafka {
 class KafkaConsumer;
-class KafkaProducer;
 }
 
 namespace app {
@@ -44,9 +42,7 @@ private:
     Settings m_settings;
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<ExecutionStore> m_store;
-    std::unique_ptr<kafka::KafkaProducer> m_producer;
-    std::unique_ptr<OutboxPublisher> m_publisher;
-    std::unique_ptr<OutboxRelay> m_relay;
+    std::unique_ptr<OutboxPipeline> m_outbox;
     std::unique_ptr<kafka::KafkaConsumer> m_consumer;
     std::unique_ptr<RunCoordinator> m_coordinator;
     std::unique_ptr<Sweeper> m_sweeper;
