@@ -1,0 +1,3 @@
+# Kubernetes scaling backend sources (added to wfstack); included by deploy/CMakeLists.txt.
+target_sources(wfstack PRIVATE
+)
