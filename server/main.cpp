@@ -65,9 +65,15 @@ int main(int argc, char *argv[])
         return 1;
     }
     wf::UnixSignals signals;
-    QObject::connect(&signals, &wf::UnixSignals::received, &app, [](int number) {
-        qCInfo(lcServer) << "signal" << number << "received, shutting down";
-        QCoreApplication::quit();
+    bool stopping = false;
+    QObject::connect(&signals, &wf::UnixSignals::received, &app, [&](int number) {
+        if (stopping) {
+            QCoreApplication::quit();
+            return;
+        }
+        stopping = true;
+        qCInfo(lcServer) << "signal" << number << "received: no new connections, finishing requests in flight";
+        server.drain(10000, [] { QCoreApplication::quit(); });
     });
     const int code = app.exec();
     server.stop();

@@ -1,5 +1,6 @@
-// deploy/up's supervisor for real: wf-stack brings up PostgreSQL, the broker, servers and
-// workers, status reports them, a killed server comes back, and down leaves no process behind.
+// deploy/up's supervisor for real: wf-stack brings up PostgreSQL, PgBouncer, Redis, the broker,
+// nginx, servers and workers, status reports them, a killed server comes back, and down (or a
+// killed supervisor) leaves no process behind.
 #include "httpclient.h"
 #include "testcluster.h"
 
@@ -38,8 +39,11 @@ class TestStack : public QObject
 private:
     QTemporaryDir m_state{QDir::tempPath() + u"/wf-stack-XXXXXX"_s};
     QProcess m_stack;
-    int m_httpPort = 0;
+    int m_httpPort = wf::test::freePort();
+    int m_serverPort = 0; // two consecutive free ports for the two servers
     int m_postgresPort = wf::test::freePort();
+    int m_pgbouncerPort = wf::test::freePort();
+    int m_redisPort = wf::test::freePort();
     int m_brokerPort = wf::test::freePort();
     int m_workerHealthPort = wf::test::freePort();
 
@@ -51,6 +55,9 @@ private:
         environment.insert(u"WF_STACK_BROKER_PORT"_s, QString::number(m_brokerPort));
         environment.insert(u"WF_STACK_WORKER_HEALTH_PORT"_s, QString::number(m_workerHealthPort));
         environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_httpPort));
+        environment.insert(u"WF_STACK_SERVER_PORT"_s, QString::number(m_serverPort));
+        environment.insert(u"WF_STACK_PGBOUNCER_PORT"_s, QString::number(m_pgbouncerPort));
+        environment.insert(u"WF_STACK_REDIS_PORT"_s, QString::number(m_redisPort));
         return environment;
     }
 
@@ -78,13 +85,13 @@ private Q_SLOTS:
     {
         ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
         // Two consecutive free ports for the two servers.
-        for (int attempt = 0; attempt < 20 && m_httpPort == 0; ++attempt) {
+        for (int attempt = 0; attempt < 20 && m_serverPort == 0; ++attempt) {
             const int port = wf::test::freePort();
             QTcpServer probe;
             if (probe.listen(QHostAddress::Any, quint16(port + 1)))
-                m_httpPort = port;
+                m_serverPort = port;
         }
-        QVERIFY(m_httpPort > 0);
+        QVERIFY(m_serverPort > 0);
     }
 
     void upStatusRestartDown()
@@ -104,13 +111,19 @@ private Q_SLOTS:
         QCOMPARE(server.value(u"pids"_s).toArray().size(), 2);
         QCOMPARE(components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().size(), 1);
 
-        // Both replicas answer, each with its own instance id.
+        // Both replicas answer on their own ports, each with its own instance id, and both
+        // answer through nginx.
         for (int i = 0; i < 2; ++i) {
-            wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort + i)));
+            wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_serverPort + i)));
             const auto reply = client.get(u"/health/ready"_s);
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.headers.value("x-instance-id"), u"server-%1"_s.arg(i + 1).toUtf8());
         }
+        wf::test::HttpClient nginx(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort)));
+        QSet<QByteArray> seen;
+        for (int i = 0; i < 20; ++i)
+            seen.insert(nginx.get(u"/health"_s).headers.value("x-instance-id"));
+        QCOMPARE(seen, QSet<QByteArray>({"server-1", "server-2"}));
 
         // kill -9 of a server: the supervisor starts a new one.
         const qint64 victim = server.value(u"pids"_s).toArray().at(0).toInteger();
@@ -122,7 +135,7 @@ private Q_SLOTS:
                     return s.value(u"actual"_s).toInt() == 2 && !pids.contains(QJsonValue(victim));
                 }(),
                 20000);
-        wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort)));
+        wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_serverPort)));
         QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/health/ready"_s).status, 200, 20000);
 
         // down: every process of the stack is gone.
@@ -147,10 +160,10 @@ private Q_SLOTS:
         // another user) must still go, through their parent-death signal.
         QProcess stack;
         stack.setProcessEnvironment(environment());
-        stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s});
+        stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s, u"--workers"_s, u"1"_s});
         QVERIFY(stack.waitForStarted());
         QCOMPARE(command({u"wait-ready"_s, u"--timeout"_s, u"120"_s}), 0);
-        // postgres, broker, one server, one worker
+        // postgres, pgbouncer, redis, broker, nginx (master and its workers), one server, one worker
         QList<qint64> children;
         QTRY_VERIFY2_WITH_TIMEOUT(
                 [&] {
@@ -161,7 +174,7 @@ private Q_SLOTS:
                         for (const QJsonValue &pid : list)
                             children.append(pid.toInteger());
                     }
-                    return children.size() == 4;
+                    return children.size() >= 8;
                 }(),
                 qPrintable(QString::fromUtf8(QJsonDocument(status()).toJson())), 10000);
         ::kill(pid_t(stack.processId()), SIGKILL);

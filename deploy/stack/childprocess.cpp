@@ -75,6 +75,7 @@ bool ChildProcess::start()
         switchUser = true;
     }
     const pid_t supervisor = ::getpid();
+    const int deathSignal = m_spec.parentDeathSignal;
     m_process->setChildProcessModifier([=] {
         // Runs in the forked child before exec: async-signal-safe calls only.
         ::setsid();
@@ -83,7 +84,7 @@ bool ChildProcess::start()
                 ::_exit(126);
         }
         // After the user switch: changing credentials clears the parent-death signal.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        ::prctl(PR_SET_PDEATHSIG, deathSignal);
         if (::getppid() != supervisor)
             ::_exit(1);
     });

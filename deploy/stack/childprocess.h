@@ -31,6 +31,9 @@ public:
         QString logFile;
         QString runAsUser;       // empty = the current user
         int stopSignal = SIGTERM;
+        // What the child gets when the supervisor dies (PR_SET_PDEATHSIG); a process with children
+        // of its own needs a signal it handles (nginx's master must take its workers down).
+        int parentDeathSignal = SIGKILL;
         int stopTimeoutMs = 15000; // then SIGKILL
         bool restart = true;
     };

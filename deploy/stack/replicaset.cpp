@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -16,14 +17,32 @@ void ReplicaSet::setDesired(int count)
 {
     m_desired = count;
     while (m_children.size() < count) {
-        auto *child = new ChildProcess(m_factory(int(m_children.size()) + 1), this);
+        const int index = int(m_children.size()) + 1;
+        auto *child = new ChildProcess(m_factory(index), this);
         m_children.append(child);
-        child->start();
+        const QPointer<ChildProcess> leaving = m_leaving.value(index);
+        if (leaving && leaving->running()) {
+            connect(leaving, &ChildProcess::stopped, child, [child] { child->start(); });
+            connect(leaving, &QObject::destroyed, child, [child] {
+                if (!child->running())
+                    child->start();
+            });
+        } else {
+            child->start();
+        }
     }
     while (m_children.size() > count) {
+        const int index = int(m_children.size());
         ChildProcess *child = m_children.takeLast();
+        m_leaving.insert(index, child);
         connect(child, &ChildProcess::stopped, child, &QObject::deleteLater);
-        child->stop();
+        if (m_stopHook)
+            m_stopHook(child, [child = QPointer<ChildProcess>(child)] {
+                if (child)
+                    child->stop();
+            });
+        else
+            child->stop();
     }
 }
 

@@ -2,7 +2,13 @@
 
 #include "childprocess.h"
 #include "replicaset.h"
+#include "scalingreconciler.h"
+#include "serverpool.h"
 #include "statefile.h"
+
+#include "core/logging.h"
+#include "db/database.h"
+#include "db/migrator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -20,6 +26,13 @@ Stack::Stack(StackOptions options, QObject *parent) : QObject(parent), m_options
     m_postgresOptions.dataDir = PostgresCluster::reachableDataDir(m_options.stateDir + u"/postgres"_s);
     m_postgresOptions.port = m_options.postgresPort;
     m_postgresOptions.logFile = m_options.logDir() + u"/postgres.log"_s;
+    m_pgbouncerOptions.configDir = m_options.stateDir + u"/pgbouncer"_s;
+    m_pgbouncerOptions.port = m_options.pgbouncerPort;
+    m_pgbouncerOptions.postgresPort = m_options.postgresPort;
+    m_pgbouncerOptions.logFile = m_options.logDir() + u"/pgbouncer.log"_s;
+    m_redisOptions.dir = m_options.stateDir + u"/redis"_s;
+    m_redisOptions.port = m_options.redisPort;
+    m_redisOptions.logFile = m_options.logDir() + u"/redis.log"_s;
     m_network = new QNetworkAccessManager(this);
     m_stateTimer = new QTimer(this);
     connect(m_stateTimer, &QTimer::timeout, this, [this] {
@@ -38,12 +51,30 @@ Status Stack::up()
 {
     QDir().mkpath(m_options.logDir());
     writeState();
+
+    // The database, its schema (migrated here once, before any replica starts), PgBouncer.
     if (auto status = PostgresCluster::initialize(m_postgresOptions); !status)
         return status;
     m_postgres = PostgresCluster::createProcess(m_postgresOptions, this);
     if (!m_postgres->start())
         return Error::unavailable(u"cannot start PostgreSQL: "_s + m_postgres->lastError());
     if (auto status = PostgresCluster::waitAndBootstrap(m_postgresOptions, 120000); !status)
+        return status;
+    const QString directUrl = PostgresCluster::url(m_postgresOptions);
+    if (const auto applied = db::Migrator::migrateWhenReady(directUrl, 60); !applied)
+        return applied.error();
+    if (auto status = PgBouncer::configure(m_pgbouncerOptions); !status)
+        return status;
+    m_pgbouncer = PgBouncer::createProcess(m_pgbouncerOptions, this);
+    if (!m_pgbouncer->start())
+        return Error::unavailable(u"cannot start PgBouncer: "_s + m_pgbouncer->lastError());
+    if (auto status = PgBouncer::waitReady(m_pgbouncerOptions, 60000); !status)
+        return status;
+
+    m_redis = RedisServer::createProcess(m_redisOptions, this);
+    if (!m_redis->start())
+        return Error::unavailable(u"cannot start Redis: "_s + m_redis->lastError());
+    if (auto status = RedisServer::waitReady(m_redisOptions, 30000); !status)
         return status;
 
     if (m_options.kafkaBrokers.isEmpty()) {
@@ -58,11 +89,24 @@ Status Stack::up()
             return Error::unavailable(u"cannot start the broker: "_s + m_broker->lastError());
     }
 
-    const QString databaseUrl = PostgresCluster::url(m_postgresOptions);
-    m_servers = createReplicas(u"server"_s, u"wf-server"_s, databaseUrl);
-    m_workers = createReplicas(u"worker"_s, u"wf-worker"_s, databaseUrl);
-    m_servers->setDesired(m_options.apiReplicas);
+    Nginx::Options nginx;
+    nginx.dir = m_options.stateDir + u"/nginx"_s;
+    nginx.logDir = m_options.logDir();
+    nginx.host = m_options.httpHost;
+    nginx.port = m_options.httpPort;
+    m_servers = new ServerPool([this](int index) { return replicaSpec(u"server"_s, index); }, nginx, this);
+    m_workers = new ReplicaSet(u"worker"_s, [this](int index) { return replicaSpec(u"worker"_s, index); }, this);
+    if (auto status = m_servers->start(m_options.apiReplicas); !status)
+        return status;
     m_workers->setDesired(m_options.workerReplicas);
+
+    const auto url = db::DatabaseUrl::parse(directUrl);
+    m_database = std::make_unique<db::Database>(*url, 1, 16);
+    m_reconciler = new ScalingReconciler(*m_database, *m_servers, *m_workers,
+                                         {m_options.serverMin, m_options.serverMax, m_options.workerMin, m_options.workerMax},
+                                         this);
+    m_reconciler->start(m_options.apiReplicas, m_options.workerReplicas);
+
     m_state = u"starting"_s;
     m_stateTimer->start(500);
     writeState();
@@ -74,46 +118,49 @@ QString Stack::kafkaBrokers() const
     return m_options.kafkaBrokers.isEmpty() ? u"127.0.0.1:%1"_s.arg(m_options.brokerPort) : m_options.kafkaBrokers;
 }
 
-ReplicaSet *Stack::createReplicas(const QString &component, const QString &program, const QString &databaseUrl)
+ChildProcess::Spec Stack::replicaSpec(const QString &component, int index) const
 {
-    return new ReplicaSet(
-            component,
-            [this, component, program, databaseUrl](int index) {
-                ChildProcess::Spec spec;
-                spec.name = u"%1-%2"_s.arg(component).arg(index);
-                spec.program = m_options.binDir + u'/' + program;
-                spec.environment.insert(u"WF_DATABASE_URL"_s, databaseUrl);
-                spec.environment.insert(u"WF_KAFKA_BROKERS"_s, kafkaBrokers());
-                spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
-                if (component == u"server"_s)
-                    spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.httpPort + index - 1));
-                else
-                    spec.environment.insert(u"WF_WORKER_HEALTH_PORT"_s, QString::number(m_options.workerHealthPort + index - 1));
-                spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
-                // Workers finish or hand back their runs and leave the consumer group on SIGTERM.
-                spec.stopTimeoutMs = 30000;
-                return spec;
-            },
-            this);
+    ChildProcess::Spec spec;
+    spec.name = u"%1-%2"_s.arg(component).arg(index);
+    spec.program = m_options.binDir + (component == u"server"_s ? u"/wf-server"_s : u"/wf-worker"_s);
+    // Through PgBouncer only; the cache and the broker of this stack.
+    spec.environment.insert(u"WF_DATABASE_URL"_s, PgBouncer::url(m_pgbouncerOptions));
+    spec.environment.insert(u"WF_REDIS_URL"_s, RedisServer::url(m_redisOptions));
+    spec.environment.insert(u"WF_KAFKA_BROKERS"_s, kafkaBrokers());
+    spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
+    if (component == u"server"_s) {
+        spec.environment.insert(u"WF_HTTP_HOST"_s, u"127.0.0.1"_s);
+        spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.serverPort + index - 1));
+    } else {
+        spec.environment.insert(u"WF_WORKER_HEALTH_PORT"_s, QString::number(m_options.workerHealthPort + index - 1));
+    }
+    spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
+    // Servers finish the requests they hold; workers finish or hand back their runs and leave the
+    // consumer group.
+    spec.stopTimeoutMs = 30000;
+    return spec;
 }
 
 void Stack::checkReadiness()
 {
-    // Ready when every server and every worker answers /health/ready with 200 (servers: the
-    // database answers; workers: they joined the consumer group too), each under its own
-    // instance id, so that another program on one of the ports cannot pass for it.
-    QList<QPair<int, QByteArray>> endpoints;
-    for (int i = 0; i < (m_servers ? m_servers->desired() : 0); ++i)
-        endpoints.append({m_options.httpPort + i, "server-" + QByteArray::number(i + 1)});
-    for (int i = 0; i < (m_workers ? m_workers->desired() : 0); ++i)
-        endpoints.append({m_options.workerHealthPort + i, "worker-" + QByteArray::number(i + 1)});
+    // Ready when nginx sends to every server (each answered /health/ready under its own instance
+    // id) and every worker answers /health/ready (it joined the consumer group).
+    if (!m_servers || !m_servers->allReady())
+        return;
+    const int wanted = m_workers ? m_workers->desired() : 0;
+    if (wanted == 0) {
+        m_ready = true;
+        m_state = u"running"_s;
+        writeState();
+        return;
+    }
     auto answered = std::make_shared<int>(0);
-    const int wanted = int(endpoints.size());
-    for (const auto &[port, instance] : std::as_const(endpoints)) {
-        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(port)));
+    for (int i = 0; i < wanted; ++i) {
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(m_options.workerHealthPort + i)));
         request.setTransferTimeout(2000);
         QNetworkReply *reply = m_network->get(request);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted, instance = instance] {
+        const QByteArray instance = "worker-" + QByteArray::number(i + 1);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted, instance] {
             reply->deleteLater();
             const bool ready = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
                     && reply->rawHeader("X-Instance-Id") == instance;
@@ -133,40 +180,51 @@ void Stack::down()
     m_state = u"stopping"_s;
     writeState();
     m_stateTimer->stop();
+    delete m_reconciler;
+    m_reconciler = nullptr;
     if (m_servers)
-        m_servers->stopAll(20000);
+        m_servers->stopAll(30000);
     if (m_workers)
         m_workers->stopAll(35000);
-    if (m_broker) {
-        m_broker->stop();
-        m_broker->waitStopped(10000);
-    }
-    if (m_postgres) {
-        m_postgres->stop();
-        m_postgres->waitStopped(35000);
+    if (m_database)
+        m_database->shutdown();
+    for (ChildProcess *service : {m_broker, m_redis, m_pgbouncer, m_postgres}) {
+        if (service) {
+            service->stop();
+            service->waitStopped(35000);
+        }
     }
     m_state = u"stopped"_s;
     writeState();
 }
 
+QJsonObject Stack::processStatus(const ChildProcess *process, const QJsonObject &extra)
+{
+    QJsonObject object = extra;
+    QJsonArray pids;
+    if (process && process->running())
+        pids.append(process->pid());
+    object.insert(u"pids"_s, pids);
+    object.insert(u"restarts"_s, process ? process->restarts() : 0);
+    return object;
+}
+
 QJsonObject Stack::snapshot() const
 {
     QJsonObject components;
-    QJsonArray postgresPids;
-    if (m_postgres && m_postgres->running())
-        postgresPids.append(m_postgres->pid());
-    components.insert(u"postgres"_s, QJsonObject{{u"pids"_s, postgresPids},
-                                                 {u"port"_s, m_options.postgresPort},
-                                                 {u"data_dir"_s, m_postgresOptions.dataDir},
-                                                 {u"restarts"_s, m_postgres ? m_postgres->restarts() : 0}});
-    QJsonArray ports;
-    for (int i = 0; i < (m_servers ? m_servers->desired() : m_options.apiReplicas); ++i)
-        ports.append(m_options.httpPort + i);
-    components.insert(u"server"_s, m_servers ? m_servers->status({{u"ports"_s, ports}})
-                                             : QJsonObject{{u"desired"_s, m_options.apiReplicas},
-                                                           {u"actual"_s, 0},
-                                                           {u"pids"_s, QJsonArray()},
-                                                           {u"ports"_s, ports}});
+    components.insert(u"postgres"_s, processStatus(m_postgres, {{u"port"_s, m_options.postgresPort},
+                                                                {u"data_dir"_s, m_postgresOptions.dataDir}}));
+    components.insert(u"pgbouncer"_s, processStatus(m_pgbouncer, {{u"port"_s, m_options.pgbouncerPort},
+                                                                  {u"pool_mode"_s, u"transaction"_s}}));
+    components.insert(u"redis"_s, processStatus(m_redis, {{u"port"_s, m_options.redisPort}}));
+    components.insert(u"broker"_s, processStatus(m_broker, {{u"bootstrap"_s, kafkaBrokers()},
+                                                            {u"embedded"_s, m_options.kafkaBrokers.isEmpty()}}));
+    if (m_servers) {
+        components.insert(u"nginx"_s, m_servers->nginxStatus());
+        components.insert(u"server"_s, m_servers->status());
+    } else {
+        components.insert(u"server"_s, QJsonObject{{u"desired"_s, m_options.apiReplicas}, {u"actual"_s, 0}, {u"pids"_s, QJsonArray()}});
+    }
     QJsonArray workerPorts;
     for (int i = 0; i < (m_workers ? m_workers->desired() : m_options.workerReplicas); ++i)
         workerPorts.append(m_options.workerHealthPort + i);
@@ -174,13 +232,6 @@ QJsonObject Stack::snapshot() const
                                              : QJsonObject{{u"desired"_s, m_options.workerReplicas},
                                                            {u"actual"_s, 0},
                                                            {u"pids"_s, QJsonArray()}});
-    QJsonArray brokerPids;
-    if (m_broker && m_broker->running())
-        brokerPids.append(m_broker->pid());
-    components.insert(u"broker"_s, QJsonObject{{u"pids"_s, brokerPids},
-                                               {u"bootstrap"_s, kafkaBrokers()},
-                                               {u"embedded"_s, m_options.kafkaBrokers.isEmpty()},
-                                               {u"restarts"_s, m_broker ? m_broker->restarts() : 0}});
     return {{u"state"_s, m_state},
             {u"pid"_s, QCoreApplication::applicationPid()},
             {u"state_dir"_s, m_options.stateDir},

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "childprocess.h"
+#include "pgbouncer.h"
 #include "postgrescluster.h"
+#include "redisserver.h"
 #include "stackoptions.h"
 
 #include "core/result.h"
@@ -8,17 +11,27 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <memory>
+
 class QNetworkAccessManager;
 class QTimer;
+
+namespace wf::db {
+class Database;
+}
 
 namespace wf::stack {
 
 class ChildProcess;
 class ReplicaSet;
+class ScalingReconciler;
+class ServerPool;
 
-// The local platform under one supervisor (the process behind deploy/up): PostgreSQL, the
-// embedded Kafka broker (unless WF_KAFKA_BROKERS names a real one), the wf-server and wf-worker
-// replicas, each restarted when it dies, with the live picture written to <state>/stack.json for
+// The local platform under one supervisor (the process behind deploy/up): PostgreSQL, PgBouncer
+// (transaction pooling; servers and workers reach the database only through it), Redis, the
+// embedded Kafka broker (unless WF_KAFKA_BROKERS names a real one), nginx in front of the
+// wf-server replicas, and the wf-worker replicas. Every child is restarted when it dies; the
+// replica counts follow scaling_targets; the live picture is written to <state>/stack.json for
 // deploy/status and deploy/down.
 class Stack : public QObject
 {
@@ -26,10 +39,10 @@ public:
     explicit Stack(StackOptions options, QObject *parent = nullptr);
     ~Stack() override;
 
-    // Brings everything up; returns once PostgreSQL is bootstrapped and the servers were
-    // started (readiness is reported later in the state file).
+    // Brings everything up; returns once the services are up and the replicas were started
+    // (readiness is reported later in the state file).
     Status up();
-    // Stops servers first, the database last; returns when all are gone.
+    // Stops the servers (nginx first) and workers, then the services; returns when all are gone.
     void down();
 
     QJsonObject snapshot() const;
@@ -38,14 +51,21 @@ private:
     void writeState();
     void checkReadiness();
     QString kafkaBrokers() const;
-    ReplicaSet *createReplicas(const QString &component, const QString &program, const QString &databaseUrl);
+    ChildProcess::Spec replicaSpec(const QString &component, int index) const;
+    static QJsonObject processStatus(const ChildProcess *process, const QJsonObject &extra);
 
     StackOptions m_options;
     PostgresCluster::Options m_postgresOptions;
+    PgBouncer::Options m_pgbouncerOptions;
+    RedisServer::Options m_redisOptions;
     ChildProcess *m_postgres = nullptr;
+    ChildProcess *m_pgbouncer = nullptr;
+    ChildProcess *m_redis = nullptr;
     ChildProcess *m_broker = nullptr;
-    ReplicaSet *m_servers = nullptr;
+    ServerPool *m_servers = nullptr;
     ReplicaSet *m_workers = nullptr;
+    std::unique_ptr<db::Database> m_database; // for the reconciler
+    ScalingReconciler *m_reconciler = nullptr;
     QTimer *m_stateTimer = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     QString m_state = QStringLiteral("starting");

@@ -24,11 +24,19 @@ Result<StackOptions> StackOptions::from(const Config &config)
         }
         return int(value);
     };
-    options.apiReplicas = readInt(u"stack/api_replicas"_s, 1, 1, 64);
-    options.workerReplicas = readInt(u"stack/worker_replicas"_s, 1, 0, 64);
-    options.httpPort = readInt(u"http/port"_s, 8000, 1, 65535 - 64);
+    options.serverMin = readInt(u"stack/server_min"_s, 1, 1, 64);
+    options.serverMax = readInt(u"stack/server_max"_s, 16, options.serverMin, 64);
+    options.workerMin = readInt(u"stack/worker_min"_s, 0, 0, 64);
+    options.workerMax = readInt(u"stack/worker_max"_s, 16, options.workerMin, 64);
+    options.apiReplicas = readInt(u"stack/api_replicas"_s, 3, options.serverMin, options.serverMax);
+    options.workerReplicas = readInt(u"stack/worker_replicas"_s, 3, options.workerMin, options.workerMax);
+    options.httpPort = readInt(u"http/port"_s, 8000, 1, 65535);
+    options.httpHost = config.string(u"http/host"_s, u"0.0.0.0"_s);
+    options.serverPort = readInt(u"stack/server_port"_s, 8001, 1, 65535 - 64);
     options.postgresPort = readInt(u"stack/postgres_port"_s, 25432, 1, 65535);
     options.brokerPort = readInt(u"stack/broker_port"_s, 29092, 1, 65535);
+    options.pgbouncerPort = readInt(u"stack/pgbouncer_port"_s, 26432, 1, 65535);
+    options.redisPort = readInt(u"stack/redis_port"_s, 26379, 1, 65535);
     options.workerHealthPort = readInt(u"stack/worker_health_port"_s, 8100, 1, 65535 - 64);
     options.partitions = readInt(u"kafka/partitions"_s, 3, 1, 1024);
     options.kafkaBrokers = config.string(u"kafka/brokers"_s);

@@ -15,13 +15,21 @@ struct StackOptions
 {
     QString stateDir;       // pids, logs, the PostgreSQL cluster
     QString binDir;         // where wf-server and wf-worker are
-    int apiReplicas = 1;
-    int workerReplicas = 1;
-    int httpPort = 8000;    // the first server's port; replicas use the next ones
+    int apiReplicas = 3;
+    int workerReplicas = 3;
+    int httpPort = 8000;        // nginx, the API's public port
+    QString httpHost = QStringLiteral("0.0.0.0");
+    int serverPort = 8001;      // the first server's own port (behind nginx); replicas use the next ones
     // Default ports sit below Linux's ephemeral range (32768–60999): a port in it can be taken
     // by any outgoing connection at the moment the stack starts.
     int postgresPort = 25432;
     int brokerPort = 29092;     // the embedded broker's
+    int pgbouncerPort = 26432;
+    int redisPort = 26379;
+    int serverMin = 1;
+    int serverMax = 16;
+    int workerMin = 0;
+    int workerMax = 16;
     int workerHealthPort = 8100; // the first worker's health endpoint; the next ones follow
     int partitions = 3;         // of workflow.trigger on the embedded broker
     QString kafkaBrokers;       // a real Kafka (WF_KAFKA_BROKERS): then no embedded broker runs

@@ -1,5 +1,6 @@
 #include "healthcontroller.h"
 
+#include "cache/cache.h"
 #include "db/database.h"
 #include "db/dbconnection.h"
 #include "kafka/kafkaproducer.h"
@@ -18,8 +19,8 @@ constexpr int kReadyDeadlineMs = 2000;
 
 } // namespace
 
-HealthController::HealthController(QObject *context, db::Database &database, kafka::KafkaProducer *producer)
-    : m_context(context), m_database(database), m_producer(producer)
+HealthController::HealthController(QObject *context, db::Database &database, kafka::KafkaProducer *producer, Cache *cache)
+    : m_context(context), m_database(database), m_producer(producer), m_cache(cache)
 {
 }
 
@@ -39,10 +40,11 @@ void HealthController::ready(const http::Reply &reply)
 {
     // Whichever comes first, the database's answer or the deadline, decides; Reply ignores the other.
     const QString kafka = !m_producer ? u"not configured"_s : m_producer->connected() ? u"ok"_s : u"unreachable"_s;
-    auto answer = [reply, kafka](const QString &database) {
+    const QString redis = !m_cache ? u"not configured"_s : m_cache->available() ? u"ok"_s : u"unreachable"_s;
+    auto answer = [reply, kafka, redis](const QString &database) {
         const bool ok = database == u"ok"_s;
-        const bool degraded = kafka == u"unreachable"_s;
-        const QJsonObject checks{{u"database"_s, database}, {u"redis"_s, u"not configured"_s}, {u"kafka"_s, kafka}};
+        const bool degraded = kafka == u"unreachable"_s || redis == u"unreachable"_s;
+        const QJsonObject checks{{u"database"_s, database}, {u"redis"_s, redis}, {u"kafka"_s, kafka}};
         const QString status = !ok ? u"unavailable"_s : degraded ? u"degraded"_s : u"ok"_s;
         reply.send(http::HttpResponse::json({{u"status"_s, status}, {u"checks"_s, checks}}, ok ? 200 : 503));
     };

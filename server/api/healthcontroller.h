@@ -10,6 +10,9 @@ class Database;
 namespace wf::kafka {
 class KafkaProducer;
 }
+namespace wf {
+class Cache;
+}
 
 namespace wf::api {
 
@@ -20,7 +23,7 @@ namespace wf::api {
 class HealthController
 {
 public:
-    HealthController(QObject *context, db::Database &database, kafka::KafkaProducer *producer);
+    HealthController(QObject *context, db::Database &database, kafka::KafkaProducer *producer, Cache *cache);
     void registerRoutes(http::Router &router);
 
 private:
@@ -29,6 +32,7 @@ private:
     QObject *m_context;
     db::Database &m_database;
     kafka::KafkaProducer *m_producer;
+    Cache *m_cache;
 };
 
 } // namespace wf::api

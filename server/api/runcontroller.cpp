@@ -1,6 +1,10 @@
 #include "runcontroller.h"
 
+#include "cachedanswer.h"
 #include "requestbody.h"
+
+#include "cache/cache.h"
+#include "core/json.h"
 
 #include "core/ids.h"
 #include "core/tracecontext.h"
@@ -11,7 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
-RunController::RunController(QObject *context, RunService &runs) : m_context(context), m_runs(runs) { }
+RunController::RunController(QObject *context, RunService &runs, Cache *cache)
+    : m_context(context), m_runs(runs), m_cache(cache)
+{
+}
 
 void RunController::registerRoutes(http::Router &router)
 {
@@ -54,8 +61,10 @@ void RunController::get(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
-    m_runs.get(m_context, uuid, [reply](const Result<RunRecord> &found) {
-        reply.send(found, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
+    answerCached(m_cache, Cache::runKey(uuid), Cache::RunTtlSeconds, reply, [this, uuid](auto loaded) {
+        m_runs.get(m_context, uuid, [loaded](const Result<RunRecord> &found) {
+            loaded(found.ok() ? Result<QByteArray>(json::serialize(found->toJson())) : Result<QByteArray>(found.error()));
+        });
     });
 }
 
@@ -65,8 +74,13 @@ void RunController::list(const http::HttpRequest &request, const http::Reply &re
                                        request.queryValue(u"status"_s), request.queryValue(u"workflow_id"_s));
     if (!query)
         return reply.send(http::HttpResponse::error(query.error()));
-    m_runs.list(m_context, *query, [reply](const Result<Page<RunRecord>> &listed) {
-        reply.send(listed, [](const Page<RunRecord> &page) { return http::HttpResponse::json(page.toJson()); });
+    const QByteArray canonical = "limit=" + QByteArray::number(query->page.limit) + "&cursor="
+            + (query->page.cursor ? query->page.cursor->encode().toLatin1() : QByteArray()) + "&status=" + query->status.toLatin1()
+            + "&workflow_id=" + query->workflowId.toLatin1();
+    answerCached(m_cache, Cache::runListKey(canonical), Cache::RunListTtlSeconds, reply, [this, query = *query](auto loaded) {
+        m_runs.list(m_context, query, [loaded](const Result<Page<RunRecord>> &listed) {
+            loaded(listed.ok() ? Result<QByteArray>(json::serialize(listed->toJson())) : Result<QByteArray>(listed.error()));
+        });
     });
 }
 
@@ -79,7 +93,9 @@ void RunController::cancel(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
-    m_runs.cancel(m_context, uuid, [reply](const Result<RunRecord> &cancelled) {
+    m_runs.cancel(m_context, uuid, [this, reply, uuid](const Result<RunRecord> &cancelled) {
+        if (cancelled.ok() && m_cache)
+            m_cache->invalidate({Cache::runKey(uuid)});
         reply.send(cancelled, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
     });
 }

@@ -5,6 +5,7 @@
 #include <QObject>
 
 namespace wf {
+class Cache;
 class RunService;
 }
 
@@ -14,7 +15,7 @@ namespace wf::api {
 class RunController
 {
 public:
-    RunController(QObject *context, RunService &runs);
+    RunController(QObject *context, RunService &runs, Cache *cache);
     void registerRoutes(http::Router &router);
 
 private:
@@ -26,6 +27,7 @@ private:
 
     QObject *m_context;
     RunService &m_runs;
+    Cache *m_cache; // null: no caching
 };
 
 } // namespace wf::api

@@ -1,6 +1,10 @@
 #include "workflowcontroller.h"
 
+#include "cachedanswer.h"
 #include "requestbody.h"
+
+#include "cache/cache.h"
+#include "core/json.h"
 
 #include "core/ids.h"
 #include "store/workflowstore.h"
@@ -11,7 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
-WorkflowController::WorkflowController(QObject *context, WorkflowStore &store) : m_context(context), m_store(store) { }
+WorkflowController::WorkflowController(QObject *context, WorkflowStore &store, Cache *cache)
+    : m_context(context), m_store(store), m_cache(cache)
+{
+}
 
 void WorkflowController::registerRoutes(http::Router &router)
 {
@@ -50,8 +57,10 @@ void WorkflowController::get(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(WorkflowStore::workflowNotFound(id)));
-    m_store.get(m_context, uuid, [reply](const Result<WorkflowRecord> &found) {
-        reply.send(found, [](const WorkflowRecord &record) { return http::HttpResponse::json(record.toJson()); });
+    answerCached(m_cache, Cache::workflowKey(uuid), Cache::WorkflowTtlSeconds, reply, [this, uuid](auto loaded) {
+        m_store.get(m_context, uuid, [loaded](const Result<WorkflowRecord> &found) {
+            loaded(found.ok() ? Result<QByteArray>(json::serialize(found->toJson())) : Result<QByteArray>(found.error()));
+        });
     });
 }
 
@@ -76,7 +85,9 @@ void WorkflowController::update(const QString &id, const http::HttpRequest &requ
     const auto definition = WorkflowDefinition::fromJson(*body);
     if (!definition)
         return reply.send(http::HttpResponse::error(definition.error()));
-    m_store.update(m_context, uuid, *definition, [reply](const Result<WorkflowRecord> &updated) {
+    m_store.update(m_context, uuid, *definition, [this, reply, uuid](const Result<WorkflowRecord> &updated) {
+        if (updated.ok() && m_cache)
+            m_cache->invalidate({Cache::workflowKey(uuid)});
         reply.send(updated, [](const WorkflowRecord &record) {
             QJsonObject object = record.toJson();
             object.insert(u"message"_s, u"Workflow updated successfully"_s);
@@ -90,7 +101,9 @@ void WorkflowController::remove(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(WorkflowStore::workflowNotFound(id)));
-    m_store.remove(m_context, uuid, [reply](const Result<Done> &removed) {
+    m_store.remove(m_context, uuid, [this, reply, uuid](const Result<Done> &removed) {
+        if (removed.ok() && m_cache)
+            m_cache->invalidate({Cache::workflowKey(uuid)});
         reply.send(removed, [](const Done &) { return http::HttpResponse::noContent(); });
     });
 }

@@ -5,6 +5,7 @@
 #include <QObject>
 
 namespace wf {
+class Cache;
 class WorkflowStore;
 }
 
@@ -14,7 +15,7 @@ namespace wf::api {
 class WorkflowController
 {
 public:
-    WorkflowController(QObject *context, WorkflowStore &store);
+    WorkflowController(QObject *context, WorkflowStore &store, Cache *cache);
     void registerRoutes(http::Router &router);
 
 private:
@@ -26,6 +27,7 @@ private:
 
     QObject *m_context;
     WorkflowStore &m_store;
+    Cache *m_cache; // null: no caching
 };
 
 } // namespace wf::api

@@ -1,5 +1,7 @@
 #include "apithread.h"
 
+#include "api/admincontroller.h"
+#include "cache/cache.h"
 #include "api/healthcontroller.h"
 #include "api/runcontroller.h"
 #include "api/workflowcontroller.h"
@@ -26,17 +28,29 @@ ApiThread::~ApiThread()
     wait();
 }
 
+void ApiThread::stopListening()
+{
+    if (m_tcp)
+        QMetaObject::invokeMethod(m_tcp.data(), &QTcpServer::close, Qt::BlockingQueuedConnection);
+}
+
 void ApiThread::run()
 {
     http::ApiServer server({m_services.instanceId, m_services.maxBodyBytes});
-    api::HealthController health(&server, *m_services.database, m_services.producer);
-    api::WorkflowController workflows(&server, *m_services.workflows);
-    api::RunController runs(&server, *m_services.runs);
+    // One cache connection per event loop: hiredis contexts belong to one thread.
+    Cache cache(m_services.redisUrl);
+    Cache *cachePointer = cache.enabled() ? &cache : nullptr;
+    api::HealthController health(&server, *m_services.database, m_services.producer, cachePointer);
+    api::WorkflowController workflows(&server, *m_services.workflows, cachePointer);
+    api::RunController runs(&server, *m_services.runs, cachePointer);
+    api::AdminController admin(&server, *m_services.scaling, m_services.adminToken);
     health.registerRoutes(server.router());
     workflows.registerRoutes(server.router());
     runs.registerRoutes(server.router());
+    admin.registerRoutes(server.router());
 
     auto *tcp = new QTcpServer(&server);
+    m_tcp = tcp;
     if (!tcp->setSocketDescriptor(m_fd)) {
         qCCritical(lcServer) << objectName() << "cannot adopt the listening socket:" << tcp->errorString();
         ::close(m_fd);

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QPointer>
+#include <QTcpServer>
 #include <QThread>
 
 namespace wf {
 class RunService;
+class ScalingStore;
 class WorkflowStore;
 namespace db {
 class Database;
@@ -22,6 +25,9 @@ struct ApiServices
     db::Database *database = nullptr;
     WorkflowStore *workflows = nullptr;
     RunService *runs = nullptr;
+    ScalingStore *scaling = nullptr;
+    QByteArray adminToken;
+    QString redisUrl; // empty: no cache
     kafka::KafkaProducer *producer = nullptr; // null when no broker is configured
     QByteArray instanceId;
     qint64 maxBodyBytes = 1 << 20;
@@ -35,12 +41,16 @@ public:
     ApiThread(const ApiServices &services, int listeningFd, int index);
     ~ApiThread() override;
 
+    // Closes the listening socket (connections already open keep being served); thread-safe.
+    void stopListening();
+
 protected:
     void run() override;
 
 private:
     ApiServices m_services;
     int m_fd;
+    QPointer<QTcpServer> m_tcp;
 };
 
 } // namespace wf::app

@@ -4,6 +4,7 @@
 #include "listeningsocket.h"
 
 #include "core/logging.h"
+#include "http/reply.h"
 #include "db/database.h"
 #include "db/dbconnection.h"
 #include "db/dberror.h"
@@ -12,9 +13,12 @@
 #include "outbox/outboxpipeline.h"
 #include "store/runservice.h"
 #include "store/runstore.h"
+#include "store/scalingstore.h"
 #include "store/workflowstore.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +51,7 @@ Status ServerApp::start(int databaseWaitSeconds)
     m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
     m_workflows = std::make_unique<WorkflowStore>(*m_database);
     m_runs = std::make_unique<RunStore>(*m_database);
+    m_scaling = std::make_unique<ScalingStore>(*m_database);
     if (!m_settings.kafkaBrokers.isEmpty()) {
         auto outbox = OutboxPipeline::start(kafka::KafkaSettings::from(m_settings), *m_database);
         if (!outbox)
@@ -61,6 +66,9 @@ Status ServerApp::start(int databaseWaitSeconds)
     services.database = m_database.get();
     services.workflows = m_workflows.get();
     services.runs = m_runService.get();
+    services.scaling = m_scaling.get();
+    services.adminToken = m_settings.adminToken.toUtf8();
+    services.redisUrl = m_settings.redisUrl;
     services.producer = m_outbox ? &m_outbox->producer() : nullptr;
     services.instanceId = m_settings.instanceId.toUtf8();
     services.maxBodyBytes = m_settings.httpMaxBodyBytes;
@@ -86,6 +94,25 @@ Status ServerApp::start(int databaseWaitSeconds)
     return Done{};
 }
 
+void ServerApp::drain(int timeoutMs, std::function<void()> done)
+{
+    for (auto &thread : m_threads)
+        thread->stopListening();
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, [timer, clock, timeoutMs, done = std::move(done)] {
+        const int open = http::Reply::inFlight();
+        if (open > 0 && clock->elapsed() < timeoutMs)
+            return;
+        if (open > 0)
+            qCWarning(lcServer) << open << "request(s) still open after" << timeoutMs << "ms; stopping anyway";
+        timer->deleteLater();
+        done();
+    });
+    timer->start(20);
+}
+
 void ServerApp::stop()
 {
     for (auto &thread : m_threads) {
@@ -100,6 +127,7 @@ void ServerApp::stop()
     m_runService.reset();
     m_outbox.reset();
     m_runs.reset();
+    m_scaling.reset();
     m_workflows.reset();
     m_database.reset();
 }

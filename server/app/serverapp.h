@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace wf {
 class OutboxPipeline;
 class RunService;
 class RunStore;
+class ScalingStore;
 class WorkflowStore;
 
 namespace db {
@@ -34,7 +36,10 @@ public:
 
     // Migrates (waiting up to `databaseWaitSeconds` for PostgreSQL), then listens.
     Status start(int databaseWaitSeconds);
-    // Stops accepting, lets the threads finish, closes the pool.
+    // Stops accepting connections and calls `done` once every request received was answered
+    // (or after `timeoutMs`): what a replica does on SIGTERM before it stops.
+    void drain(int timeoutMs, std::function<void()> done);
+    // Stops the threads and closes the pool.
     void stop();
     int port() const { return m_port; }
 
@@ -46,6 +51,7 @@ private:
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<RunStore> m_runs;
+    std::unique_ptr<ScalingStore> m_scaling;
     std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka
     std::unique_ptr<RunService> m_runService;
     std::vector<std::unique_ptr<ApiThread>> m_threads;

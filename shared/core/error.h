@@ -11,6 +11,7 @@ class Error
 public:
     enum class Kind {
         Invalid,          // the request is malformed or breaks a rule
+        Unauthorized,     // credentials missing or wrong
         NotFound,         // the thing named does not exist
         Conflict,         // the request contradicts the current state
         TooLarge,         // the request body exceeds the configured limit

@@ -30,6 +30,8 @@ QList<Settings::Entry> Settings::catalog()
         {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s},
         {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s},
         {u"log/format"_s, u"text"_s, u"log line format: text or json"_s},
+        {u"admin/token"_s, u""_s, u"bearer token the admin API requires (empty: admin API open)"_s},
+        {u"redis/url"_s, u""_s, u"Redis cache, redis://[:password@]host:port/db; empty = no cache"_s},
         {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...); empty = triggers wait in the outbox"_s},
         {u"kafka/properties"_s, u""_s, u"extra librdkafka settings: name=value;name=value"_s},
         {u"kafka/session_timeout_ms"_s, u"10000"_s, u"consumer group session timeout (a dead worker's partitions move after it)"_s},
@@ -84,7 +86,9 @@ Result<Settings> Settings::from(const Config &config)
     if (s.logFormat != u"text"_s && s.logFormat != u"json"_s)
         problems << u"WF_LOG_FORMAT must be text or json, got \"%1\""_s.arg(s.logFormat);
 
+    s.adminToken = config.string(u"admin/token"_s);
     s.kafkaBrokers = config.string(u"kafka/brokers"_s);
+    s.redisUrl = config.string(u"redis/url"_s);
     s.kafkaProperties = config.string(u"kafka/properties"_s);
     s.kafkaSessionTimeoutMs = int(readInt(u"kafka/session_timeout_ms"_s, 10000, 1000, 600000));
     s.workerConcurrency = int(readInt(u"worker/concurrency"_s, 1000, 1, 100000));

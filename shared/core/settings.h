@@ -21,7 +21,9 @@ struct Settings
     qint64 httpMaxBodyBytes = 1 << 20;
     QString instanceId;
     QString logFormat;               // "text" or "json"
+    QString adminToken;              // non-empty: /api/v1/admin/* needs "Authorization: Bearer <token>"
     QString kafkaBrokers;            // empty = no Kafka: triggers wait in the outbox
+    QString redisUrl;                // empty = no cache
     QString kafkaProperties;         // extra librdkafka settings, "name=value;…"
     int kafkaSessionTimeoutMs = 10000;
     int workerConcurrency = 1000;    // runs one worker executes at once

@@ -18,6 +18,7 @@ QByteArray reasonPhrase(int status)
     case 202: return "Accepted";
     case 204: return "No Content";
     case 400: return "Bad Request";
+    case 401: return "Unauthorized";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
@@ -40,6 +41,14 @@ HttpResponse HttpResponse::json(const QJsonObject &object, int status)
     return response;
 }
 
+HttpResponse HttpResponse::rawJson(const QByteArray &body, int status)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = body;
+    return response;
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;
@@ -53,6 +62,8 @@ int HttpResponse::statusFor(const Error &error)
     switch (error.kind()) {
     case Error::Kind::Invalid:
         return 400;
+    case Error::Kind::Unauthorized:
+        return 401;
     case Error::Kind::NotFound:
         return 404;
     case Error::Kind::MethodNotAllowed:

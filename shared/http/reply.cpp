@@ -6,6 +6,8 @@
 
 #include <QThread>
 
+#include <atomic>
+
 namespace wf::http {
 
 Reply::Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly)
@@ -19,8 +21,26 @@ Reply::Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool he
     m_state->headOnly = headOnly;
 }
 
+namespace {
+
+std::atomic<int> g_inFlight{0};
+
+} // namespace
+
+int Reply::inFlight()
+{
+    return g_inFlight.load();
+}
+
+Reply::State::State()
+{
+    ++g_inFlight;
+}
+
 Reply::State::~State()
 {
+    if (!sent)
+        --g_inFlight;
     // Only on the connection's own thread: elsewhere the sequencer must not be touched.
     if (sent || !sequencer || sequencer->thread() != QThread::currentThread())
         return;
@@ -34,6 +54,7 @@ void Reply::send(const HttpResponse &response) const
     if (m_state->sent)
         return;
     m_state->sent = true;
+    --g_inFlight;
     if (!m_state->sequencer)
         return;
     HttpResponse out = response;

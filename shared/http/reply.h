@@ -25,6 +25,8 @@ public:
     Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly);
 
     void send(const HttpResponse &response) const;
+    // Requests of this process not answered yet (a graceful shutdown waits for zero).
+    static int inFlight();
     // The error of a failed result as {"detail"}, else what `toResponse` makes of the value.
     template<typename T, typename ToResponse>
     void send(const Result<T> &result, ToResponse &&toResponse) const
@@ -39,6 +41,7 @@ public:
 private:
     struct State
     {
+        State();
         ~State();
         QPointer<ConnectionSequencer> sequencer;
         quint64 ticket = 0;

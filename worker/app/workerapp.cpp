@@ -5,6 +5,7 @@
 #include "execution/sweeper.h"
 #include "workerhealth.h"
 
+#include "cache/cache.h"
 #include "core/logging.h"
 #include "db/database.h"
 #include "db/databaseurl.h"
@@ -27,6 +28,7 @@ WorkerApp::~WorkerApp()
     m_sweeper.reset();
     m_coordinator.reset();
     m_consumer.reset();
+    m_cache.reset();
     if (m_outbox)
         m_outbox->stop(2000);
     if (m_database)
@@ -64,12 +66,14 @@ Status WorkerApp::start(int databaseWaitSeconds)
     RunCoordinator::Options coordinatorOptions;
     coordinatorOptions.concurrency = m_settings.workerConcurrency;
     coordinatorOptions.leaseSeconds = m_settings.workerLeaseSeconds;
-    m_coordinator = std::make_unique<RunCoordinator>(*m_store, &m_outbox->publisher(), *m_consumer, coordinatorOptions);
+    if (!m_settings.redisUrl.isEmpty())
+        m_cache = std::make_unique<Cache>(m_settings.redisUrl);
+    m_coordinator = std::make_unique<RunCoordinator>(*m_store, &m_outbox->publisher(), *m_consumer, m_cache.get(), coordinatorOptions);
     connect(m_consumer.get(), &kafka::KafkaConsumer::received, m_coordinator.get(), &RunCoordinator::handle);
     if (auto status = m_consumer->start(); !status)
         return status;
 
-    m_sweeper = std::make_unique<Sweeper>(*m_store, &m_outbox->publisher(), m_settings.workerRequeueSeconds,
+    m_sweeper = std::make_unique<Sweeper>(*m_store, &m_outbox->publisher(), m_cache.get(), m_settings.workerRequeueSeconds,
                                           qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
     m_sweeper->start();
     if (m_settings.workerHealthPort > 0) {

@@ -10,6 +10,7 @@
 
 namespace wf {
 
+class Cache;
 class ExecutionStore;
 class OutboxPipeline;
 class RunCoordinator;
@@ -42,6 +43,7 @@ private:
     Settings m_settings;
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<ExecutionStore> m_store;
+    std::unique_ptr<Cache> m_cache;
     std::unique_ptr<OutboxPipeline> m_outbox;
     std::unique_ptr<kafka::KafkaConsumer> m_consumer;
     std::unique_ptr<RunCoordinator> m_coordinator;

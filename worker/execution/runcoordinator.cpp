@@ -1,5 +1,6 @@
 #include "runcoordinator.h"
 
+#include "cache/cache.h"
 #include "core/ids.h"
 #include "core/json.h"
 #include "core/logging.h"
@@ -28,9 +29,9 @@ constexpr int kSaveRetryMs = 500;
 
 } // namespace
 
-RunCoordinator::RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer,
+RunCoordinator::RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
                                Options options, QObject *parent)
-    : QObject(parent), m_store(store), m_publisher(publisher), m_consumer(consumer), m_options(options)
+    : QObject(parent), m_store(store), m_publisher(publisher), m_consumer(consumer), m_cache(cache), m_options(options)
 {
     m_http = new HttpClientPool(8, this);
     m_claimTimer = new QTimer(this);
@@ -92,8 +93,12 @@ void RunCoordinator::flushClaims()
             return;
         }
         const QSet<QString> missing(outcome->missing.begin(), outcome->missing.end());
-        for (const ClaimedRun &run : std::as_const(outcome->claimed))
+        QStringList claimedIds;
+        for (const ClaimedRun &run : std::as_const(outcome->claimed)) {
+            claimedIds.append(run.runId);
             start(run);
+        }
+        invalidate(claimedIds);
         for (const Waiting &waiting : batch) {
             if (missing.contains(waiting.runId))
                 deadLetter(waiting.message, u"run %1 does not exist"_s.arg(waiting.runId));
@@ -122,7 +127,11 @@ void RunCoordinator::start(const ClaimedRun &run)
     const QString runId = run.runId;
     connect(execution, &RunExecution::stepStarted, this, [this, runId](const StepResult &result) {
         // Shows the step as running; the next checkpoint is what counts, so failures are ignored.
-        m_store.saveSteps(this, runId, {{result.stepName, result.toJson()}}, [](const Result<bool> &) {});
+        m_store.saveSteps(this, runId, {{result.stepName, result.toJson()}},
+                          [this, runId](const Result<bool> &saved) {
+                              if (saved.ok() && *saved)
+                                  invalidate({runId});
+                          });
     });
     connect(execution, &RunExecution::checkpoint, this,
             [this, runId](const StepResult &, const QJsonObject &all) { onCheckpoint(runId, all, 1); });
@@ -140,6 +149,7 @@ void RunCoordinator::onCheckpoint(const QString &runId, const QJsonObject &allRe
         if (!execution)
             return;
         if (saved.ok() && *saved) {
+            invalidate({runId});
             execution->proceed();
         } else if (saved.ok()) {
             // Cancelled, or the lease went to another worker: not ours to continue.
@@ -162,7 +172,7 @@ void RunCoordinator::onFinished(const QString &runId, const RunOutcome &outcome,
     if (outcome.status == u"cancelled"_s) {
         // The API wrote the cancelled state and its message; keep the step results for the record.
         ++m_counters.cancelled;
-        m_store.saveCancelledSteps(this, runId, outcome.stepResults, [](const Result<bool> &) {});
+        m_store.saveCancelledSteps(this, runId, outcome.stepResults, [this, runId](const Result<bool> &) { invalidate({runId}); });
         forget(runId);
         return;
     }
@@ -175,6 +185,7 @@ void RunCoordinator::onFinished(const QString &runId, const RunOutcome &outcome,
                            return;
                        }
                        if (finished.ok() && finished->has_value()) {
+                           invalidate({runId});
                            ++(outcome.status == u"success"_s ? m_counters.succeeded : m_counters.failed);
                            if (m_publisher)
                                m_publisher->publish(**finished);
@@ -232,6 +243,17 @@ void RunCoordinator::deadLetter(const kafka::KafkaMessage &message, const QStrin
                                m_publisher->publish(*written);
                            acknowledge(message);
                        });
+}
+
+void RunCoordinator::invalidate(const QStringList &runIds)
+{
+    if (!m_cache || runIds.isEmpty())
+        return;
+    QList<QByteArray> keys;
+    keys.reserve(runIds.size());
+    for (const QString &runId : runIds)
+        keys.append(Cache::runKey(runId));
+    m_cache->invalidate(keys);
 }
 
 void RunCoordinator::acknowledge(const kafka::KafkaMessage &message)

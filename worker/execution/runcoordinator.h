@@ -15,6 +15,7 @@ class QTimer;
 
 namespace wf {
 
+class Cache;
 class HttpClientPool;
 class OutboxPublisher;
 class RunExecution;
@@ -52,8 +53,8 @@ public:
         std::atomic<qint64> duplicates{0};
     };
 
-    RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Options options,
-                   QObject *parent = nullptr);
+    RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
+                   Options options, QObject *parent = nullptr);
     ~RunCoordinator() override;
 
     void handle(const kafka::KafkaMessage &message);
@@ -78,6 +79,8 @@ private:
     void renewLeases();
     void deadLetter(const kafka::KafkaMessage &message, const QString &reason);
     void acknowledge(const kafka::KafkaMessage &message);
+    // Cached copies of these runs are stale now (every change of a run, not only its status).
+    void invalidate(const QStringList &runIds);
     void updateBackPressure();
     void forget(const QString &runId);
     void finishDrainIfIdle();
@@ -85,6 +88,7 @@ private:
     ExecutionStore &m_store;
     OutboxPublisher *m_publisher;
     kafka::KafkaConsumer &m_consumer;
+    Cache *m_cache;
     Options m_options;
     HttpClientPool *m_http = nullptr;
     QTimer *m_claimTimer = nullptr;

@@ -2,6 +2,7 @@
 
 #include "executionstore.h"
 
+#include "cache/cache.h"
 #include "core/logging.h"
 #include "outbox/outboxpublisher.h"
 
@@ -10,8 +11,9 @@
 
 namespace wf {
 
-Sweeper::Sweeper(ExecutionStore &store, OutboxPublisher *publisher, int requeueSeconds, int intervalMs, QObject *parent)
-    : QObject(parent), m_store(store), m_publisher(publisher), m_requeueSeconds(requeueSeconds)
+Sweeper::Sweeper(ExecutionStore &store, OutboxPublisher *publisher, Cache *cache, int requeueSeconds, int intervalMs,
+                 QObject *parent)
+    : QObject(parent), m_store(store), m_publisher(publisher), m_cache(cache), m_requeueSeconds(requeueSeconds)
 {
     m_timer = new QTimer(this);
     // Jitter, so that the workers of a stack do not all sweep at the same moment.
@@ -35,6 +37,13 @@ void Sweeper::sweep()
             return;
         m_requeued += requeued->size();
         qCInfo(lcWorker) << "sweeper re-enqueued" << requeued->size() << "run(s)";
+        if (m_cache) {
+            // Runs whose lease expired went back to pending.
+            QList<QByteArray> keys;
+            for (const OutboxMessage &message : *requeued)
+                keys.append(Cache::runKey(QString::fromLatin1(message.key)));
+            m_cache->invalidate(keys);
+        }
         if (m_publisher)
             m_publisher->publish(*requeued);
     });

@@ -6,6 +6,7 @@ class QTimer;
 
 namespace wf {
 
+class Cache;
 class ExecutionStore;
 class OutboxPublisher;
 
@@ -16,7 +17,8 @@ class OutboxPublisher;
 class Sweeper : public QObject
 {
 public:
-    Sweeper(ExecutionStore &store, OutboxPublisher *publisher, int requeueSeconds, int intervalMs, QObject *parent = nullptr);
+    Sweeper(ExecutionStore &store, OutboxPublisher *publisher, Cache *cache, int requeueSeconds, int intervalMs,
+            QObject *parent = nullptr);
     void start();
     qint64 requeued() const { return m_requeued; }
 
@@ -25,6 +27,7 @@ private:
 
     ExecutionStore &m_store;
     OutboxPublisher *m_publisher;
+    Cache *m_cache;
     int m_requeueSeconds;
     QTimer *m_timer = nullptr;
     bool m_busy = false;

@@ -1,0 +1,201 @@
+#include "serverpool.h"
+
+#include "childprocess.h"
+
+#include "core/logging.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::stack {
+
+namespace {
+
+constexpr int kPollMs = 500;
+constexpr int kDrainLimitMs = 20000;
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+}
+
+} // namespace
+
+ServerPool::ServerPool(ReplicaSet::SpecFactory factory, Nginx::Options nginx, QObject *parent)
+    : QObject(parent), m_nginxOptions(std::move(nginx))
+{
+    m_replicas = new ReplicaSet(u"server"_s, std::move(factory), this);
+    m_replicas->setStopHook([this](ChildProcess *child, std::function<void()> stopNow) { drain(child, std::move(stopNow)); });
+    m_network = new QNetworkAccessManager(this);
+    m_pollTimer = new QTimer(this);
+    connect(m_pollTimer, &QTimer::timeout, this, &ServerPool::poll);
+}
+
+int ServerPool::portOf(const ChildProcess *child)
+{
+    return child->spec().environment.value(u"WF_HTTP_PORT"_s).toInt();
+}
+
+Status ServerPool::start(int replicas)
+{
+    if (auto status = Nginx::writeConfig(m_nginxOptions, {}); !status)
+        return status;
+    m_nginx = Nginx::createProcess(m_nginxOptions, this);
+    // A master that died leaves its workers running (and accepting): end them before the restart.
+    connect(m_nginx, &ChildProcess::crashed, this, [this] {
+        for (qint64 pid : std::as_const(m_nginxWorkers))
+            ::kill(pid_t(pid), SIGKILL);
+        m_nginxWorkers.clear();
+    });
+    if (!m_nginx->start())
+        return Error::unavailable(u"cannot start nginx: "_s + m_nginx->lastError());
+    // A restarted nginx reads the config file, which always holds the current upstream list.
+    m_replicas->setDesired(replicas);
+    m_pollTimer->start(kPollMs);
+    poll();
+    return Done{};
+}
+
+void ServerPool::setDesired(int replicas)
+{
+    m_replicas->setDesired(replicas);
+    poll();
+}
+
+int ServerPool::actual() const
+{
+    return m_replicas->actual();
+}
+
+bool ServerPool::allReady() const
+{
+    const auto &children = m_replicas->children();
+    return std::all_of(children.begin(), children.end(), [this](ChildProcess *child) { return m_ready.contains(child); })
+            && m_upstream.size() == children.size();
+}
+
+void ServerPool::poll()
+{
+    if (m_nginx && m_nginx->running())
+        m_nginxWorkers = Nginx::workers(m_nginx->pid());
+    const QList<ChildProcess *> children = m_replicas->children();
+    for (ChildProcess *child : children) {
+        if (!child->running()) {
+            if (m_ready.remove(child))
+                sync();
+            continue;
+        }
+        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(portOf(child))));
+        request.setTransferTimeout(kPollMs * 2);
+        QNetworkReply *reply = m_network->get(request);
+        const QByteArray instance = child->spec().name.toUtf8();
+        connect(reply, &QNetworkReply::finished, this, [this, reply, instance, child = QPointer<ChildProcess>(child)] {
+            reply->deleteLater();
+            if (!child)
+                return;
+            const bool ready = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                    && reply->rawHeader("X-Instance-Id") == instance && child->running();
+            const bool changed = ready ? !m_ready.contains(child) : m_ready.contains(child);
+            if (ready)
+                m_ready.insert(child);
+            else
+                m_ready.remove(child);
+            if (changed)
+                sync();
+        });
+    }
+}
+
+void ServerPool::sync()
+{
+    QList<int> wanted;
+    for (ChildProcess *child : m_replicas->children()) {
+        if (m_ready.contains(child) && !m_draining.contains(child))
+            wanted.append(portOf(child));
+    }
+    if (wanted == m_upstream)
+        return;
+    if (auto status = Nginx::writeConfig(m_nginxOptions, wanted); !status) {
+        qCWarning(lcCore) << "nginx:" << status.error().detail();
+        return;
+    }
+    m_upstream = wanted;
+    ++m_reloads;
+    if (m_nginx && m_nginx->running())
+        ::kill(pid_t(m_nginx->pid()), SIGHUP);
+    qCInfo(lcCore) << "nginx upstreams now" << wanted;
+}
+
+void ServerPool::drain(ChildProcess *child, std::function<void()> stopNow)
+{
+    m_draining.insert(child);
+    m_ready.remove(child);
+    // The workers nginx has now may still hold requests for this replica: after the reload they
+    // finish those and exit; then nothing can reach the replica any more.
+    const QList<qint64> oldWorkers = m_nginx && m_nginx->running() ? Nginx::workers(m_nginx->pid()) : QList<qint64>();
+    sync();
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto check = std::make_shared<std::function<void()>>();
+    *check = [this, child, oldWorkers, clock, check, stopNow = std::move(stopNow)] {
+        const bool busy = std::any_of(oldWorkers.begin(), oldWorkers.end(), processAlive);
+        if (busy && clock->elapsed() < kDrainLimitMs) {
+            QTimer::singleShot(100, this, [check] { (*check)(); });
+            return;
+        }
+        qCInfo(lcCore) << child->spec().name << "drained from nginx in" << clock->elapsed() << "ms; stopping it";
+        m_draining.remove(child);
+        stopNow();
+        // Break the cycle: the function holds itself.
+        QTimer::singleShot(0, this, [check] { *check = nullptr; });
+    };
+    QTimer::singleShot(0, this, [check] { (*check)(); });
+}
+
+void ServerPool::stopAll(int timeoutMs)
+{
+    m_pollTimer->stop();
+    m_replicas->setStopHook(nullptr);
+    m_replicas->stopAll(timeoutMs);
+    if (m_nginx) {
+        m_nginx->stop();
+        m_nginx->waitStopped(15000);
+    }
+}
+
+QJsonObject ServerPool::status() const
+{
+    QJsonArray ports;
+    for (ChildProcess *child : m_replicas->children())
+        ports.append(portOf(child));
+    QJsonArray upstream;
+    for (int port : m_upstream)
+        upstream.append(port);
+    return m_replicas->status({{u"ports"_s, ports}, {u"upstream"_s, upstream}});
+}
+
+QJsonObject ServerPool::nginxStatus() const
+{
+    QJsonArray pids;
+    if (m_nginx && m_nginx->running()) {
+        pids.append(m_nginx->pid());
+        const QList<qint64> workers = Nginx::workers(m_nginx->pid());
+        for (qint64 worker : workers)
+            pids.append(worker);
+    }
+    return {{u"pids"_s, pids},
+            {u"port"_s, m_nginxOptions.port},
+            {u"reloads"_s, m_reloads},
+            {u"config"_s, QString(m_nginxOptions.dir + u"/nginx.conf"_s)},
+            {u"restarts"_s, m_nginx ? m_nginx->restarts() : 0}};
+}
+
+} // namespace wf::stack

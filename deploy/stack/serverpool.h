@@ -1,0 +1,57 @@
+#pragma once
+
+#include "nginx.h"
+#include "replicaset.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace wf::stack {
+
+class ChildProcess;
+
+// The API replicas behind nginx. A replica joins the upstream list only once it answers
+// /health/ready under its own instance id, and leaves it before it is stopped: on a scale-down
+// the replica is taken out, nginx reloads, and only when nginx's old workers (which may still
+// hold requests for it) are gone does the replica get SIGTERM — so a scale change fails no
+// request. A replica that dies is taken out by the health poll and comes back when ready.
+class ServerPool : public QObject
+{
+public:
+    ServerPool(ReplicaSet::SpecFactory factory, Nginx::Options nginx, QObject *parent = nullptr);
+
+    Status start(int replicas);
+    void setDesired(int replicas);
+    int desired() const { return m_replicas->desired(); }
+    int actual() const;
+    // The ports nginx sends requests to now.
+    QList<int> upstream() const { return m_upstream; }
+    bool allReady() const;
+    void stopAll(int timeoutMs);
+    QJsonObject status() const;
+    QJsonObject nginxStatus() const;
+
+private:
+    static int portOf(const ChildProcess *child);
+    void poll();
+    void sync();
+    void drain(ChildProcess *child, std::function<void()> stopNow);
+
+    ReplicaSet *m_replicas;
+    Nginx::Options m_nginxOptions;
+    ChildProcess *m_nginx = nullptr;
+    QNetworkAccessManager *m_network;
+    QTimer *m_pollTimer;
+    QSet<const ChildProcess *> m_ready;
+    QSet<const ChildProcess *> m_draining;
+    QList<int> m_upstream;
+    QList<qint64> m_nginxWorkers; // last seen, to end them if their master dies
+    int m_reloads = 0;
+};
+
+} // namespace wf::stack

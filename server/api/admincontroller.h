@@ -1,0 +1,32 @@
+#pragma once
+
+#include "http/router.h"
+
+#include <QObject>
+
+namespace wf {
+class ScalingStore;
+}
+
+namespace wf::api {
+
+// /api/v1/admin/scaling: the desired and actual replicas of servers and workers, and changing
+// the desired ones (the supervisor or the Kubernetes backend makes them true). With an admin
+// token configured, every call needs "Authorization: Bearer <token>".
+class AdminController
+{
+public:
+    AdminController(QObject *context, ScalingStore &scaling, QByteArray token);
+    void registerRoutes(http::Router &router);
+
+private:
+    bool authorized(const http::HttpRequest &request, const http::Reply &reply) const;
+    void list(const http::Reply &reply);
+    void scale(const QString &component, const http::HttpRequest &request, const http::Reply &reply);
+
+    QObject *m_context;
+    ScalingStore &m_scaling;
+    QByteArray m_token;
+};
+
+} // namespace wf::api
