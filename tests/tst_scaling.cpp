@@ -128,6 +128,7 @@ private Q_SLOTS:
     void cacheServesAndIsInvalidated();
     void redisKilledMidLoadFailsNoRequest();
     void nginxAnswersItsOwnErrorsAsJson();
+    void killedWorkerIsRestarted();
 };
 
 QJsonObject TestScaling::status()
@@ -378,6 +379,19 @@ void TestScaling::nginxAnswersItsOwnErrorsAsJson()
     QCOMPARE(tooLarge.status, 413);
     QVERIFY(tooLarge.headers.value("content-type").startsWith("application/json"));
     QVERIFY(tooLarge.detail().contains(u"larger"_s));
+}
+
+void TestScaling::killedWorkerIsRestarted()
+{
+    const QJsonArray before = component(u"worker"_s).value(u"pids"_s).toArray();
+    QVERIFY(!before.isEmpty());
+    const qint64 victim = before.at(0).toInteger();
+    ::kill(pid_t(victim), SIGKILL);
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        const QJsonObject workers = component(u"worker"_s);
+        const QJsonArray pids = workers.value(u"pids"_s).toArray();
+        return pids.size() == before.size() && !pids.contains(QJsonValue(victim)) && workers.value(u"restarts"_s).toInt() >= 1;
+    }(), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestScaling)

@@ -1,7 +1,6 @@
 #include "scalingreconciler.h"
 
-#include "replicaset.h"
-#include "serverpool.h"
+#include "replicabackend.h"
 
 #include "core/logging.h"
 #include "store/scalingstore.h"
@@ -12,9 +11,8 @@ using namespace Qt::StringLiterals;
 
 namespace wf::stack {
 
-ScalingReconciler::ScalingReconciler(db::Database &database, ServerPool &servers, ReplicaSet &workers, Limits limits,
-                                     QObject *parent)
-    : QObject(parent), m_store(std::make_unique<ScalingStore>(database)), m_servers(servers), m_workers(workers), m_limits(limits)
+ScalingReconciler::ScalingReconciler(db::Database &database, ReplicaBackend &backend, Limits limits, QObject *parent)
+    : QObject(parent), m_store(std::make_unique<ScalingStore>(database)), m_backend(backend), m_limits(limits)
 {
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &ScalingReconciler::tick);
@@ -37,6 +35,17 @@ void ScalingReconciler::start(int servers, int workers, int intervalMs)
     m_timer->start(intervalMs);
 }
 
+void ScalingReconciler::adopt(int servers, int workers, int intervalMs)
+{
+    m_store->ensure(this, {u"server"_s, qBound(m_limits.serverMin, servers, m_limits.serverMax), 0, m_limits.serverMin,
+                           m_limits.serverMax, 0, {}},
+                    u"kubernetes"_s, [](const Result<Done> &) {});
+    m_store->ensure(this, {u"worker"_s, qBound(m_limits.workerMin, workers, m_limits.workerMax), 0, m_limits.workerMin,
+                           m_limits.workerMax, 0, {}},
+                    u"kubernetes"_s, [](const Result<Done> &) {});
+    m_timer->start(intervalMs);
+}
+
 void ScalingReconciler::tick()
 {
     if (m_busy)
@@ -46,28 +55,21 @@ void ScalingReconciler::tick()
         m_busy = false;
         if (!targets.ok())
             return; // the database is away: keep what runs, try again next tick
-        for (const ScalingTarget &target : *targets) {
-            if (target.component == u"server"_s && target.desired != m_servers.desired()) {
-                qCInfo(lcCore) << "scaling servers" << m_servers.desired() << "->" << target.desired << "(" << target.updatedBy << ")";
-                m_servers.setDesired(target.desired);
-            } else if (target.component == u"worker"_s && target.desired != m_workers.desired()) {
-                qCInfo(lcCore) << "scaling workers" << m_workers.desired() << "->" << target.desired << "(" << target.updatedBy << ")";
-                m_workers.setDesired(target.desired);
-            }
-        }
-        // Report what runs (servers: in nginx's upstream list, i.e. taking requests).
-        const int servers = int(m_servers.upstream().size());
-        const int workers = m_workers.actual();
-        // Written when it changes, and now and then anyway (a lost write must not stick).
+        m_backend.refresh();
         if (++m_ticks % 10 == 0)
-            m_reportedServers = m_reportedWorkers = -1;
-        if (servers != m_reportedServers) {
-            m_reportedServers = servers;
-            m_store->reportActual(this, u"server"_s, servers, [](const Result<Done> &) {});
-        }
-        if (workers != m_reportedWorkers) {
-            m_reportedWorkers = workers;
-            m_store->reportActual(this, u"worker"_s, workers, [](const Result<Done> &) {});
+            m_reported.clear(); // written when it changes, and now and then anyway
+        for (const ScalingTarget &target : *targets) {
+            if (target.desired != m_backend.applied(target.component)) {
+                qCInfo(lcCore) << "scaling" << target.component << m_backend.applied(target.component) << "->" << target.desired
+                               << "(" << target.updatedBy << ")";
+                m_backend.apply(target.component, target.desired);
+            }
+            // Report what runs (servers: in nginx's upstream list, i.e. taking requests).
+            const int actual = m_backend.actual(target.component);
+            if (m_reported.value(target.component, -1) != actual) {
+                m_reported.insert(target.component, actual);
+                m_store->reportActual(this, target.component, actual, [](const Result<Done> &) {});
+            }
         }
     });
 }

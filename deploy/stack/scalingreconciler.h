@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -15,12 +16,11 @@ class Database;
 
 namespace wf::stack {
 
-class ReplicaSet;
-class ServerPool;
+class ReplicaBackend;
 
-// Makes scaling_targets true on this machine: every second it reads the desired replica counts
-// (written by the admin API, the console or an autoscaler), starts or stops servers (through the
-// pool, which keeps nginx in step) and workers, and writes the running counts back as `actual`.
+// Makes scaling_targets true: every second it reads the desired replica counts (written by the
+// admin API, the console or an autoscaler), has the backend apply them (local processes, or
+// Kubernetes Deployments) and writes the running counts back as `actual`.
 class ScalingReconciler : public QObject
 {
 public:
@@ -32,25 +32,25 @@ public:
         int workerMax = 16;
     };
 
-    ScalingReconciler(db::Database &database, ServerPool &servers, ReplicaSet &workers, Limits limits,
-                      QObject *parent = nullptr);
+    ScalingReconciler(db::Database &database, ReplicaBackend &backend, Limits limits, QObject *parent = nullptr);
     ~ScalingReconciler() override;
 
     // Records the counts the stack starts with (deploy/up's --api/--workers win over what the
     // table held from an earlier run), then reconciles every `intervalMs`.
     void start(int servers, int workers, int intervalMs = 1000);
+    // Keeps the table's counts (creating missing rows with `servers`/`workers`), then reconciles:
+    // the in-cluster mode, where the table, not a command line, is the truth.
+    void adopt(int servers, int workers, int intervalMs = 1000);
 
 private:
     void tick();
 
     std::unique_ptr<ScalingStore> m_store;
-    ServerPool &m_servers;
-    ReplicaSet &m_workers;
+    ReplicaBackend &m_backend;
     Limits m_limits;
     QTimer *m_timer = nullptr;
     bool m_busy = false;
-    int m_reportedServers = -1;
-    int m_reportedWorkers = -1;
+    QHash<QString, int> m_reported;
     int m_ticks = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "stack.h"
 
 #include "childprocess.h"
+#include "localreplicas.h"
 #include "replicaset.h"
 #include "scalingreconciler.h"
 #include "serverpool.h"
@@ -102,7 +103,8 @@ Status Stack::up()
 
     const auto url = db::DatabaseUrl::parse(directUrl);
     m_database = std::make_unique<db::Database>(*url, 1, 16);
-    m_reconciler = new ScalingReconciler(*m_database, *m_servers, *m_workers,
+    m_replicas = std::make_unique<LocalReplicas>(*m_servers, *m_workers);
+    m_reconciler = new ScalingReconciler(*m_database, *m_replicas,
                                          {m_options.serverMin, m_options.serverMax, m_options.workerMin, m_options.workerMax},
                                          this);
     m_reconciler->start(m_options.apiReplicas, m_options.workerReplicas);

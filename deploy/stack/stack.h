@@ -23,6 +23,7 @@ class Database;
 namespace wf::stack {
 
 class ChildProcess;
+class LocalReplicas;
 class ReplicaSet;
 class ScalingReconciler;
 class ServerPool;
@@ -65,6 +66,7 @@ private:
     ServerPool *m_servers = nullptr;
     ReplicaSet *m_workers = nullptr;
     std::unique_ptr<db::Database> m_database; // for the reconciler
+    std::unique_ptr<LocalReplicas> m_replicas;
     ScalingReconciler *m_reconciler = nullptr;
     QTimer *m_stateTimer = nullptr;
     QNetworkAccessManager *m_network = nullptr;

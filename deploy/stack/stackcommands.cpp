@@ -1,11 +1,16 @@
 #include "stackcommands.h"
 
+#include "kubernetesreplicas.h"
+#include "kubernetesscaler.h"
+#include "scalingreconciler.h"
 #include "stack.h"
 #include "statefile.h"
 
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/unixsignals.h"
+#include "db/database.h"
+#include "db/migrator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -159,23 +164,65 @@ int down(const StackOptions &options)
     return 0;
 }
 
+// The in-cluster scaling backend: scaling_targets made true by patching Deployments.
+int reconcile(QCoreApplication &app, const Config &config, const StackOptions &options, const QString &backend)
+{
+    if (backend != u"kubernetes"_s) {
+        printError(u"reconcile --backend must be kubernetes (locally, wf-stack up reconciles by itself)"_s);
+        return 2;
+    }
+    const QString databaseUrl = config.string(u"database/url"_s);
+    if (databaseUrl.isEmpty()) {
+        printError(u"reconcile needs WF_DATABASE_URL"_s);
+        return 2;
+    }
+    const auto applied = db::Migrator::migrateWhenReady(databaseUrl, 60);
+    if (!applied) {
+        printError(applied.error().detail());
+        return 1;
+    }
+    KubernetesScaler::Options scalerOptions;
+    if (config.contains(u"k8s/api"_s))
+        scalerOptions.apiServer = QUrl(config.string(u"k8s/api"_s));
+    scalerOptions.ns = config.string(u"k8s/namespace"_s);
+    scalerOptions.tokenPath = config.string(u"k8s/token_path"_s, scalerOptions.tokenPath);
+    scalerOptions.caPath = config.string(u"k8s/ca_path"_s, scalerOptions.caPath);
+    scalerOptions.deployments = {{u"server"_s, config.string(u"k8s/server_deployment"_s, u"wf-server"_s)},
+                                 {u"worker"_s, config.string(u"k8s/worker_deployment"_s, u"wf-worker"_s)}};
+    KubernetesScaler scaler(scalerOptions);
+    KubernetesReplicas replicas(scaler);
+    db::Database database(db::DatabaseUrl::parse(databaseUrl).value(), 1, 16);
+    ScalingReconciler reconciler(database, replicas,
+                                 {options.serverMin, options.serverMax, options.workerMin, options.workerMax});
+    reconciler.adopt(options.apiReplicas, options.workerReplicas);
+    qCInfo(lcCore).noquote() << u"reconciling scaling_targets with Kubernetes Deployments %1 and %2"_s.arg(
+            scalerOptions.deployments.value(u"server"_s), scalerOptions.deployments.value(u"worker"_s));
+    UnixSignals signals;
+    QObject::connect(&signals, &UnixSignals::received, &app, [] { QCoreApplication::quit(); });
+    return app.exec();
+}
+
 } // namespace
 
 int runCommand(QCoreApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Runs the Workflow Automation Platform locally: PostgreSQL and the API servers "
-                                     "as supervised child processes.\n\nCommands: up, wait-ready, status, down.\n"
+    parser.setApplicationDescription(u"Runs the Workflow Automation Platform locally: PostgreSQL, PgBouncer, Redis, the broker, nginx, servers and workers "
+                                     "as supervised child processes.\n\nCommands: up, wait-ready, status, down; and reconcile --backend kubernetes "
+                                     "(in a cluster: make scaling_targets true by patching the Deployments; WF_DATABASE_URL, "
+                                     "WF_K8S_NAMESPACE, WF_K8S_API, WF_K8S_SERVER_DEPLOYMENT, WF_K8S_WORKER_DEPLOYMENT).\n"
                                      "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf)."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"command"_s, u"up | wait-ready | status | down"_s);
+    parser.addPositionalArgument(u"command"_s, u"up | wait-ready | status | down | reconcile"_s);
     const QCommandLineOption configOption(u"config"_s, u"INI file with settings (default: $WF_CONFIG)."_s, u"file"_s);
     const QCommandLineOption apiOption(u"api"_s, u"API server replicas (WF_STACK_API_REPLICAS)."_s, u"n"_s);
     const QCommandLineOption workersOption(u"workers"_s, u"Worker replicas (WF_STACK_WORKER_REPLICAS)."_s, u"m"_s);
     const QCommandLineOption stateOption(u"state-dir"_s, u"State directory (WF_STACK_STATE_DIR)."_s, u"dir"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"status: print JSON."_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, u"wait-ready: seconds to wait (default 180)."_s, u"s"_s, u"180"_s);
-    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption});
+    const QCommandLineOption backendOption(u"backend"_s, u"reconcile: where replicas run (kubernetes)."_s, u"name"_s,
+                                           u"kubernetes"_s);
+    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, backendOption});
     parser.process(app);
 
     Config config = Config::load(parser.isSet(configOption) ? parser.value(configOption) : qEnvironmentVariable("WF_CONFIG"));
@@ -201,6 +248,8 @@ int runCommand(QCoreApplication &app)
         return status(*options, parser.isSet(jsonOption));
     if (command == u"down"_s)
         return down(*options);
+    if (command == u"reconcile"_s)
+        return reconcile(app, config, *options, parser.value(backendOption));
     printError(u"unknown command \"%1\"; see --help"_s.arg(command));
     return 2;
 }

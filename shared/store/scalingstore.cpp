@@ -92,6 +92,19 @@ void ScalingStore::define(QObject *context, const ScalingTarget &target, const Q
             std::move(done));
 }
 
+void ScalingStore::ensure(QObject *context, const ScalingTarget &target, const QString &source, Callback<Done> done)
+{
+    m_database.write(
+            context,
+            [target, source](db::DbConnection &connection) {
+                connection.exec("INSERT INTO scaling_targets (component, desired, actual, min_replicas, max_replicas, updated_by)"
+                                " VALUES ($1, $2, 0, $3, $4, $5) ON CONFLICT (component) DO NOTHING",
+                                {target.component, target.desired, target.min, target.max, source});
+                return Done{};
+            },
+            std::move(done));
+}
+
 void ScalingStore::reportActual(QObject *context, const QString &component, int actual, Callback<Done> done)
 {
     m_database.write(

@@ -26,6 +26,8 @@ public:
                     const QString &reason, Callback<ScalingTarget> done);
     // Creates or resets a component's row (the backend's start-up), recording the event.
     void define(QObject *context, const ScalingTarget &target, const QString &source, Callback<ScalingTarget> done);
+    // Creates a component's row unless it exists (keeps what is there).
+    void ensure(QObject *context, const ScalingTarget &target, const QString &source, Callback<Done> done);
     void reportActual(QObject *context, const QString &component, int actual, Callback<Done> done);
 
 private:
