@@ -129,6 +129,7 @@ private Q_SLOTS:
     void redisKilledMidLoadFailsNoRequest();
     void nginxAnswersItsOwnErrorsAsJson();
     void killedWorkerIsRestarted();
+    void aSlowReplicaStaysInNginx();
 };
 
 QJsonObject TestScaling::status()
@@ -392,6 +393,21 @@ void TestScaling::killedWorkerIsRestarted()
         const QJsonArray pids = workers.value(u"pids"_s).toArray();
         return pids.size() == before.size() && !pids.contains(QJsonValue(victim)) && workers.value(u"restarts"_s).toInt() >= 1;
     }(), 20000);
+}
+
+void TestScaling::aSlowReplicaStaysInNginx()
+{
+    // Under a burst of thousands of clients health answers come late; a replica must not leave
+    // nginx for that (all of them did once, and nginx then had no upstream at all). A paused
+    // process answers nothing for a while: it stays listed as long as it runs.
+    const QJsonArray pids = component(u"server"_s).value(u"pids"_s).toArray();
+    QCOMPARE(upstreamLines().size(), pids.size());
+    const qint64 paused = pids.at(0).toInteger();
+    ::kill(pid_t(paused), SIGSTOP);
+    QTest::qWait(3000); // several health polls (every 0.5 s) go unanswered meanwhile
+    const int listed = int(upstreamLines().size());
+    ::kill(pid_t(paused), SIGCONT);
+    QCOMPARE(listed, int(pids.size()));
 }
 
 QTEST_GUILESS_MAIN(TestScaling)

@@ -71,14 +71,16 @@ http {
             proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_connect_timeout 2s;
+            # Under a burst of thousands of clients a replica's accept queue fills and a SYN is
+            # retransmitted after 1 s, 3 s: a connect timeout of seconds, not of a fraction.
+            proxy_connect_timeout 10s;
             proxy_send_timeout 30s;
             proxy_read_timeout 60s;
             # Another replica on failure; nginx does this only for requests that are idempotent or
             # were not sent yet (no "non_idempotent"): a POST is never executed twice.
             proxy_next_upstream error timeout http_502 http_503 http_504;
             proxy_next_upstream_tries 3;
-            proxy_next_upstream_timeout 10s;
+            proxy_next_upstream_timeout 30s;
             proxy_buffering on;
         }
 

@@ -24,7 +24,7 @@ public:
         QString logDir;
         QString host = QStringLiteral("0.0.0.0");
         int port = 8000;
-        int workerConnections = 10240;
+        int workerConnections = 16384; // per worker process; clients and upstream connections share it
         int fileLimit = 20000;
         qint64 maxBodyBytes = 1 << 20;
     };

@@ -88,28 +88,33 @@ void ServerPool::poll()
         m_nginxWorkers = Nginx::workers(m_nginx->pid());
     const QList<ChildProcess *> children = m_replicas->children();
     for (ChildProcess *child : children) {
-        if (!child->running()) {
-            if (m_ready.remove(child))
+        // A replica stays in the upstream list while the process that became ready runs: a slow
+        // health answer under load must not take every replica out at once (nginx's own retry
+        // covers a replica that stops answering). A restarted process has to be ready again.
+        if (m_ready.contains(child)) {
+            if (!child->running() || m_readyPid.value(child) != child->pid()) {
+                m_ready.remove(child);
+                m_readyPid.remove(child);
                 sync();
+            }
             continue;
         }
+        if (!child->running())
+            continue;
         QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(portOf(child))));
         request.setTransferTimeout(kPollMs * 2);
         QNetworkReply *reply = m_network->get(request);
         const QByteArray instance = child->spec().name.toUtf8();
         connect(reply, &QNetworkReply::finished, this, [this, reply, instance, child = QPointer<ChildProcess>(child)] {
             reply->deleteLater();
-            if (!child)
+            if (!child || !child->running() || m_ready.contains(child) || m_draining.contains(child))
                 return;
-            const bool ready = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
-                    && reply->rawHeader("X-Instance-Id") == instance && child->running();
-            const bool changed = ready ? !m_ready.contains(child) : m_ready.contains(child);
-            if (ready)
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                && reply->rawHeader("X-Instance-Id") == instance) {
                 m_ready.insert(child);
-            else
-                m_ready.remove(child);
-            if (changed)
+                m_readyPid.insert(child, child->pid());
                 sync();
+            }
         });
     }
 }
@@ -138,6 +143,7 @@ void ServerPool::drain(ChildProcess *child, std::function<void()> stopNow)
 {
     m_draining.insert(child);
     m_ready.remove(child);
+    m_readyPid.remove(child);
     // The workers nginx has now may still hold requests for this replica: after the reload they
     // finish those and exit; then nothing can reach the replica any more.
     const QList<qint64> oldWorkers = m_nginx && m_nginx->running() ? Nginx::workers(m_nginx->pid()) : QList<qint64>();

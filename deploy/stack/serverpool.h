@@ -19,7 +19,8 @@ class ChildProcess;
 // /health/ready under its own instance id, and leaves it before it is stopped: on a scale-down
 // the replica is taken out, nginx reloads, and only when nginx's old workers (which may still
 // hold requests for it) are gone does the replica get SIGTERM — so a scale change fails no
-// request. A replica that dies is taken out by the health poll and comes back when ready.
+// request. A replica whose process dies is taken out and comes back when its successor is ready;
+// a replica that is merely slow (overloaded) stays in.
 class ServerPool : public QObject
 {
 public:
@@ -48,6 +49,7 @@ private:
     QNetworkAccessManager *m_network;
     QTimer *m_pollTimer;
     QSet<const ChildProcess *> m_ready;
+    QHash<const ChildProcess *, qint64> m_readyPid;
     QSet<const ChildProcess *> m_draining;
     QList<int> m_upstream;
     QList<qint64> m_nginxWorkers; // last seen, to end them if their master dies

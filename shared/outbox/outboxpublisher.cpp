@@ -80,7 +80,11 @@ void OutboxPublisher::flushSent()
     m_database.write(
             this,
             [literal = idArray(ids)](db::DbConnection &connection) {
-                return connection.exec("UPDATE outbox SET sent_at = clock_timestamp() WHERE id = ANY($1::int8[])", {literal})
+                // Rows locked in id order: a relay marking an overlapping set cannot deadlock with this.
+                return connection
+                        .exec("UPDATE outbox SET sent_at = clock_timestamp() WHERE id IN"
+                              " (SELECT id FROM outbox WHERE id = ANY($1::int8[]) ORDER BY id FOR UPDATE)",
+                              {literal})
                         .affected();
             },
             [count = ids.size()](const Result<qint64> &result) {

@@ -21,7 +21,7 @@ public:
     struct Options
     {
         int intervalMs = 1000;
-        int minimumAgeMs = 2000;  // leave fresh rows to the process that wrote them
+        int minimumAgeMs = 5000;  // leave fresh rows to the process that wrote them (it publishes them at once)
         int claimSeconds = 30;
         int batch = 500;
         int retentionMinutes = 60;
