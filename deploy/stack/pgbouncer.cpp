@@ -1,6 +1,7 @@
 #include "pgbouncer.h"
 
 #include "childprocess.h"
+#include "readiness.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -91,14 +92,8 @@ Status PgBouncer::waitReady(const Options &options, int timeoutMs)
     const QByteArray conninfo = u"host=127.0.0.1 port=%1 user=%2 dbname=%3 connect_timeout=2"_s.arg(options.port)
                                         .arg(options.role, options.database)
                                         .toUtf8();
-    const QDeadlineTimer deadline(timeoutMs);
-    while (PQping(conninfo.constData()) != PQPING_OK) {
-        if (deadline.hasExpired())
-            return Error::unavailable(u"PgBouncer on port %1 did not come up (see %2)"_s.arg(options.port).arg(options.logFile));
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(50);
-    }
-    return Done{};
+    return waitUntilAnswering([&] { return PQping(conninfo.constData()) == PQPING_OK; }, timeoutMs, u"PgBouncer"_s,
+                              options.port, options.logFile);
 }
 
 QString PgBouncer::url(const Options &options)

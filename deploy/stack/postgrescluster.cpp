@@ -1,6 +1,7 @@
 #include "postgrescluster.h"
 
 #include "childprocess.h"
+#include "readiness.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -152,13 +153,10 @@ Status PostgresCluster::waitAndBootstrap(const Options &options, int timeoutMs)
     const QByteArray conninfo = u"host=127.0.0.1 port=%1 user=postgres dbname=postgres connect_timeout=2"_s
                                         .arg(options.port)
                                         .toUtf8();
-    const QDeadlineTimer deadline(timeoutMs);
-    while (PQping(conninfo.constData()) != PQPING_OK) {
-        if (deadline.hasExpired())
-            return Error::unavailable(u"PostgreSQL on port %1 did not come up (see %2)"_s.arg(options.port).arg(options.logFile));
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(50);
-    }
+    if (auto up = waitUntilAnswering([&] { return PQping(conninfo.constData()) == PQPING_OK; }, timeoutMs,
+                                     u"PostgreSQL"_s, options.port, options.logFile);
+        !up)
+        return up;
     PGconn *connection = PQconnectdb(conninfo.constData());
     auto closeConnection = qScopeGuard([connection] { PQfinish(connection); });
     if (PQstatus(connection) != CONNECTION_OK)

@@ -1,6 +1,7 @@
 #include "redisserver.h"
 
 #include "childprocess.h"
+#include "readiness.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -65,14 +66,7 @@ ChildProcess *RedisServer::createProcess(const Options &options, QObject *parent
 
 Status RedisServer::waitReady(const Options &options, int timeoutMs)
 {
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!answersPing(options.port)) {
-        if (deadline.hasExpired())
-            return Error::unavailable(u"Redis on port %1 did not come up (see %2)"_s.arg(options.port).arg(options.logFile));
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(50);
-    }
-    return Done{};
+    return waitUntilAnswering([&] { return answersPing(options.port); }, timeoutMs, u"Redis"_s, options.port, options.logFile);
 }
 
 QString RedisServer::url(const Options &options)
