@@ -358,7 +358,7 @@ void TestScaling::redisKilledMidLoadFailsNoRequest()
     QTRY_VERIFY_WITH_TIMEOUT(load.done() > 200, 20000);
     const qint64 redisPid = component(u"redis"_s).value(u"pids"_s).toArray().at(0).toInteger();
     QVERIFY(redisPid > 0);
-    ::kill(pid_t(redisPid), SIGKILL);
+    QVERIFY(wf::test::sendSignal(redisPid, SIGKILL));
     const int before = load.done();
     QTRY_VERIFY_WITH_TIMEOUT(load.done() > before + 300, 30000);
     // The supervisor restarts Redis and the cache comes back by itself.
@@ -387,7 +387,7 @@ void TestScaling::killedWorkerIsRestarted()
     const QJsonArray before = component(u"worker"_s).value(u"pids"_s).toArray();
     QVERIFY(!before.isEmpty());
     const qint64 victim = before.at(0).toInteger();
-    ::kill(pid_t(victim), SIGKILL);
+    QVERIFY(wf::test::sendSignal(victim, SIGKILL));
     QTRY_VERIFY_WITH_TIMEOUT([&] {
         const QJsonObject workers = component(u"worker"_s);
         const QJsonArray pids = workers.value(u"pids"_s).toArray();
@@ -403,10 +403,10 @@ void TestScaling::aSlowReplicaStaysInNginx()
     const QJsonArray pids = component(u"server"_s).value(u"pids"_s).toArray();
     QCOMPARE(upstreamLines().size(), pids.size());
     const qint64 paused = pids.at(0).toInteger();
-    ::kill(pid_t(paused), SIGSTOP);
+    QVERIFY(wf::test::sendSignal(paused, SIGSTOP));
     QTest::qWait(3000); // several health polls (every 0.5 s) go unanswered meanwhile
     const int listed = int(upstreamLines().size());
-    ::kill(pid_t(paused), SIGCONT);
+    wf::test::sendSignal(paused, SIGCONT);
     QCOMPARE(listed, int(pids.size()));
 }
 

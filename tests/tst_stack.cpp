@@ -94,6 +94,15 @@ private Q_SLOTS:
         QVERIFY(m_serverPort > 0);
     }
 
+    void cleanup()
+    {
+        // Whatever a failed test left running must not disturb the next one.
+        if (QTest::currentTestFailed()) {
+            command({u"down"_s});
+            m_stack.waitForFinished(30000);
+        }
+    }
+
     void upStatusRestartDown()
     {
         m_stack.setProcessEnvironment(environment());
@@ -127,7 +136,7 @@ private Q_SLOTS:
 
         // kill -9 of a server: the supervisor starts a new one.
         const qint64 victim = server.value(u"pids"_s).toArray().at(0).toInteger();
-        ::kill(pid_t(victim), SIGKILL);
+        QVERIFY(wf::test::sendSignal(victim, SIGKILL));
         QTRY_VERIFY_WITH_TIMEOUT(
                 [&] {
                     const QJsonObject s = status().value(u"components"_s).toObject().value(u"server"_s).toObject();
@@ -154,6 +163,30 @@ private Q_SLOTS:
         QCOMPARE(status().value(u"state"_s).toString(), u"stopped"_s);
     }
 
+    void downLeavesRecycledPidsAlone()
+    {
+        // The last state names processes that are gone; their pids may belong to anything now
+        // (pid_max can be 32768). down must not kill those.
+        QProcess bystander;
+        bystander.start(u"sleep"_s, {u"60"_s});
+        QVERIFY(bystander.waitForStarted());
+        const QString pid = QString::number(bystander.processId());
+        QFile state(m_state.path() + u"/stack.json"_s);
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.write(QJsonDocument(QJsonObject{
+                                          {u"state"_s, u"running"_s},
+                                          {u"pid"_s, bystander.processId()},
+                                          {u"components"_s, QJsonObject{{u"server"_s, QJsonObject{{u"pids"_s, QJsonArray{bystander.processId()}}}}}},
+                                          // Recorded when the pid belonged to another process.
+                                          {u"process_starts"_s, QJsonObject{{pid, 1}}}})
+                            .toJson());
+        state.close();
+        QCOMPARE(command({u"down"_s}), 0);
+        QVERIFY2(alive(bystander.processId()), "down killed a process that merely reused a recorded pid");
+        bystander.kill();
+        bystander.waitForFinished();
+    }
+
     void childrenDieWithAKilledSupervisor()
     {
         // kill -9 leaves the supervisor no chance to clean up: the children (PostgreSQL runs as
@@ -177,7 +210,7 @@ private Q_SLOTS:
                     return children.size() >= 8;
                 }(),
                 qPrintable(QString::fromUtf8(QJsonDocument(status()).toJson())), 10000);
-        ::kill(pid_t(stack.processId()), SIGKILL);
+        QVERIFY(wf::test::sendSignal(stack.processId(), SIGKILL));
         QVERIFY(stack.waitForFinished(10000));
         for (qint64 pid : std::as_const(children))
             QTRY_VERIFY2_WITH_TIMEOUT(!alive(pid), qPrintable(u"pid %1 outlived its supervisor"_s.arg(pid)), 15000);

@@ -28,7 +28,7 @@ ChildProcess::ChildProcess(Spec spec, QObject *parent) : QObject(parent), m_spec
     connect(m_killTimer, &QTimer::timeout, this, [this] {
         if (running()) {
             qCWarning(lcStack) << m_spec.name << "did not stop in time, killing it";
-            ::kill(pid_t(pid()), SIGKILL);
+            signal(SIGKILL);
         }
     });
 }
@@ -111,7 +111,7 @@ void ChildProcess::stop()
         Q_EMIT stopped();
         return;
     }
-    ::kill(pid_t(pid()), m_spec.stopSignal);
+    signal(m_spec.stopSignal);
     m_killTimer->start(m_spec.stopTimeoutMs);
 }
 
@@ -121,6 +121,14 @@ bool ChildProcess::waitStopped(int ms)
     while (running() && !deadline.hasExpired())
         m_process->waitForFinished(50);
     return !running();
+}
+
+void ChildProcess::signal(int number)
+{
+    // pid 0 or below would signal this supervisor's whole process group.
+    const qint64 target = pid();
+    if (target > 1)
+        ::kill(pid_t(target), number);
 }
 
 bool ChildProcess::running() const

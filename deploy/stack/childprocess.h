@@ -48,6 +48,8 @@ public:
     void stop();
     // Blocks (processing events) until the process has exited or `ms` passed.
     bool waitStopped(int ms);
+    // Sends `number` to the process if it runs (never to a process group).
+    void signal(int number);
     bool running() const;
     qint64 pid() const;
     int restarts() const { return m_restarts; }

@@ -51,8 +51,10 @@ Status ServerPool::start(int replicas)
     m_nginx = Nginx::createProcess(m_nginxOptions, this);
     // A master that died leaves its workers running (and accepting): end them before the restart.
     connect(m_nginx, &ChildProcess::crashed, this, [this] {
-        for (qint64 pid : std::as_const(m_nginxWorkers))
-            ::kill(pid_t(pid), SIGKILL);
+        for (qint64 pid : std::as_const(m_nginxWorkers)) {
+            if (pid > 1)
+                ::kill(pid_t(pid), SIGKILL);
+        }
         m_nginxWorkers.clear();
     });
     if (!m_nginx->start())
@@ -77,6 +79,8 @@ int ServerPool::actual() const
 
 bool ServerPool::allReady() const
 {
+    if (std::any_of(m_reloadingWorkers.begin(), m_reloadingWorkers.end(), processAlive))
+        return false;
     const auto &children = m_replicas->children();
     return std::all_of(children.begin(), children.end(), [this](ChildProcess *child) { return m_ready.contains(child); })
             && m_upstream.size() == children.size();
@@ -134,8 +138,11 @@ void ServerPool::sync()
     }
     m_upstream = wanted;
     ++m_reloads;
-    if (m_nginx && m_nginx->running())
-        ::kill(pid_t(m_nginx->pid()), SIGHUP);
+    if (m_nginx && m_nginx->running()) {
+        // Until these workers are gone, some requests still go by the previous list.
+        m_reloadingWorkers = Nginx::workers(m_nginx->pid());
+        m_nginx->signal(SIGHUP);
+    }
     qCInfo(lcCore) << "nginx upstreams now" << wanted;
 }
 

@@ -32,6 +32,7 @@ public:
     int actual() const;
     // The ports nginx sends requests to now.
     QList<int> upstream() const { return m_upstream; }
+    // Every replica is in the upstream list and nginx finished reloading it.
     bool allReady() const;
     void stopAll(int timeoutMs);
     QJsonObject status() const;
@@ -53,6 +54,7 @@ private:
     QSet<const ChildProcess *> m_draining;
     QList<int> m_upstream;
     QList<qint64> m_nginxWorkers; // last seen, to end them if their master dies
+    QList<qint64> m_reloadingWorkers; // nginx workers of the configuration before the last reload
     int m_reloads = 0;
 };
 

@@ -132,18 +132,19 @@ int down(const StackOptions &options)
         return 0;
     }
     const qint64 supervisor = state.value(u"pid"_s).toInteger();
-    if (StateFile::alive(supervisor)) {
+    if (StateFile::sameProcess(state, supervisor)) {
         print(u"stopping the stack (pid %1)"_s.arg(supervisor));
         ::kill(pid_t(supervisor), SIGTERM);
         const QDeadlineTimer deadline(60000);
-        while (StateFile::alive(supervisor) && !deadline.hasExpired())
+        while (StateFile::sameProcess(state, supervisor) && !deadline.hasExpired())
             QThread::msleep(100);
     }
-    // Whatever is still alive from the last recorded picture (a supervisor killed with -9, say).
+    // Whatever is still alive from the last recorded picture (a supervisor killed with -9, say),
+    // and only if it is still the same process: a pid freed since may belong to anything now.
     const QList<qint64> pids = StateFile::allPids(state);
     int killed = 0;
     for (qint64 pid : pids) {
-        if (StateFile::alive(pid)) {
+        if (StateFile::sameProcess(state, pid)) {
             ::kill(pid_t(pid), SIGKILL);
             ++killed;
         }
@@ -152,9 +153,9 @@ int down(const StackOptions &options)
         print(u"killed %1 leftover process(es)"_s.arg(killed));
     const QDeadlineTimer deadline(10000);
     for (qint64 pid : pids) {
-        while (StateFile::alive(pid) && !deadline.hasExpired())
+        while (StateFile::sameProcess(state, pid) && !deadline.hasExpired())
             QThread::msleep(50);
-        if (StateFile::alive(pid)) {
+        if (StateFile::sameProcess(state, pid)) {
             printError(u"process %1 is still running"_s.arg(pid));
             return 1;
         }

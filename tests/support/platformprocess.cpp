@@ -55,7 +55,7 @@ void PlatformProcess::kill()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
-    ::kill(pid_t(m_process.processId()), SIGKILL);
+    sendSignal(m_process.processId(), SIGKILL);
     m_process.waitForFinished(5000);
     output();
 }

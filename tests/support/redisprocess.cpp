@@ -77,7 +77,7 @@ void RedisProcess::kill()
 {
     if (!m_process || !m_process->running())
         return;
-    ::kill(pid_t(m_process->pid()), SIGKILL);
+    sendSignal(m_process->pid(), SIGKILL);
     m_paused = false;
     m_process->waitStopped(5000);
 }
@@ -85,7 +85,7 @@ void RedisProcess::kill()
 void RedisProcess::pause()
 {
     if (m_process && m_process->running() && !m_paused) {
-        ::kill(pid_t(m_process->pid()), SIGSTOP);
+        sendSignal(m_process->pid(), SIGSTOP);
         m_paused = true;
     }
 }
@@ -93,7 +93,7 @@ void RedisProcess::pause()
 void RedisProcess::resume()
 {
     if (m_process && m_process->running() && m_paused)
-        ::kill(pid_t(m_process->pid()), SIGCONT);
+        sendSignal(m_process->pid(), SIGCONT);
     m_paused = false;
 }
 

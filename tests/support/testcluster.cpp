@@ -9,6 +9,7 @@
 #include <QTcpServer>
 
 #include <libpq-fe.h>
+#include <csignal>
 #include <sys/stat.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -22,6 +23,15 @@ int freePort()
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     return server.serverPort();
+}
+
+bool sendSignal(qint64 pid, int signal)
+{
+    if (pid <= 1) {
+        qWarning("refusing to send signal %d to pid %lld", signal, pid);
+        return false;
+    }
+    return ::kill(pid_t(pid), signal) == 0;
 }
 
 QString binDir()

@@ -54,4 +54,8 @@ private:
 // The directory of the project's executables (WF_BIN_DIR, set by ctest).
 QString binDir();
 
+// kill(2) for one process only: refuses pids 0, 1 and negative ones, which would signal a whole
+// process group (the test runner's among them) or init. False when refused or failed.
+bool sendSignal(qint64 pid, int signal);
+
 } // namespace wf::test
