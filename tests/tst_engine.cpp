@@ -1,3 +1,4 @@
+#include "rawhttprequest.h"
 #include "core/json.h"
 #include "engine/httpclientpool.h"
 #include "engine/runexecution.h"
@@ -177,27 +178,13 @@ private:
     {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        while (const std::optional<wf::test::RawHttpRequest> raw = wf::test::RawHttpRequest::take(buffer)) {
             Received request;
-            const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-            request.method = requestLine.value(0);
-            request.path = requestLine.value(1).split('?').value(0);
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines.at(i).indexOf(':');
-                if (colon > 0)
-                    request.headers.insert(lines.at(i).left(colon).trimmed().toLower(),
-                                           lines.at(i).mid(colon + 1).trimmed());
-            }
-            request.hasContentLength = request.headers.contains("content-length");
-            const qsizetype length = request.headers.value("content-length", "0").toLongLong();
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            request.body = buffer.mid(headerEnd + 4, length);
-            buffer.remove(0, headerEnd + 4 + length);
+            request.method = raw->method;
+            request.path = raw->route();
+            request.headers = raw->headers;
+            request.hasContentLength = raw->headers.contains("content-length");
+            request.body = raw->body;
             request.atMs = m_clock.elapsed();
             m_requests.append(request);
             respond(socket, request);

@@ -3,6 +3,7 @@
 // admin API does) becomes a PATCH of the Deployment's scale subresource, and the count the
 // Deployment reports comes back as `actual`.
 #include "platformprocess.h"
+#include "rawhttprequest.h"
 #include "testcluster.h"
 
 #include "core/json.h"
@@ -43,27 +44,15 @@ private:
     {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
+        const std::optional<wf::test::RawHttpRequest> request = wf::test::RawHttpRequest::take(buffer);
+        if (!request)
             return;
-        const QList<QByteArray> lines = buffer.left(end).split('\n');
-        qsizetype length = 0;
-        for (const QByteArray &line : lines) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-            if (line.toLower().startsWith("authorization:"))
-                m_authorization = line.mid(14).trimmed();
-        }
-        if (buffer.size() < end + 4 + length)
-            return;
-        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-        const QByteArray body = buffer.mid(end + 4, length);
-        buffer.remove(0, end + 4 + length);
-        const QByteArray path = first.value(1);
-        const QByteArray deployment = path.split('/').value(7); // /apis/apps/v1/namespaces/<ns>/deployments/<name>/scale
-        if (first.value(0) == "PATCH") {
-            m_patches.append(deployment + ' ' + body);
-            m_replicas.insert(deployment, wf::json::parse(body).value_or(QJsonValue()).toObject().value(u"spec"_s).toObject()
+        m_authorization = request->headers.value("authorization");
+        // /apis/apps/v1/namespaces/<ns>/deployments/<name>/scale
+        const QByteArray deployment = request->path.split('/').value(7);
+        if (request->method == "PATCH") {
+            m_patches.append(deployment + ' ' + request->body);
+            m_replicas.insert(deployment, wf::json::parse(request->body).value_or(QJsonValue()).toObject().value(u"spec"_s).toObject()
                                                   .value(u"replicas"_s).toInt());
         }
         const int count = replicas(deployment);

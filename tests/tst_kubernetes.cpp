@@ -1,6 +1,7 @@
 // The Kubernetes scaling backend against a fake API server on loopback (plain HTTP): the request
 // it sends (verb, path, token, content type, merge patch), the answers it reads, token rotation,
 // and how Kubernetes' errors become wf::Error.
+#include "rawhttprequest.h"
 #include "stack/kubernetesscaler.h"
 
 #include "core/json.h"
@@ -75,25 +76,8 @@ private:
     {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-            Request request;
-            const QList<QByteArray> start = lines.value(0).trimmed().split(' ');
-            request.method = start.value(0);
-            request.path = start.value(1);
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                if (colon > 0)
-                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-            }
-            const qsizetype length = request.headers.value("content-length", "0").toLongLong();
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            request.body = buffer.mid(headerEnd + 4, length);
-            buffer.remove(0, headerEnd + 4 + length);
+        while (const std::optional<wf::test::RawHttpRequest> raw = wf::test::RawHttpRequest::take(buffer)) {
+            Request request{raw->method, raw->path, raw->headers, raw->body};
             m_requests.append(request);
             socket->write("HTTP/1.1 " + QByteArray::number(m_status) + " Answer\r\n"
                           "Content-Type: application/json\r\n"

@@ -1,5 +1,7 @@
 #include "webhookreceiver.h"
 
+#include "rawhttprequest.h"
+
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -29,30 +31,8 @@ private:
     {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
-        for (;;) {
-            const qsizetype end = buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QList<QByteArray> lines = buffer.left(end).split('\n');
-            WebhookReceiver::Request request;
-            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-            request.method = first.value(0);
-            request.path = first.value(1);
-            qsizetype length = 0;
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                if (colon <= 0)
-                    continue;
-                const QByteArray name = lines[i].left(colon).trimmed().toLower();
-                const QByteArray value = lines[i].mid(colon + 1).trimmed();
-                request.headers.insert(name, value);
-                if (name == "content-length")
-                    length = value.toLongLong();
-            }
-            if (buffer.size() < end + 4 + length)
-                return;
-            request.body = buffer.mid(end + 4, length);
-            buffer.remove(0, end + 4 + length);
+        while (const std::optional<RawHttpRequest> raw = RawHttpRequest::take(buffer)) {
+            WebhookReceiver::Request request{raw->method, raw->path, raw->headers, raw->body};
             WebhookReceiver::Answer answer;
             {
                 QMutexLocker lock(&m_owner.m_mutex);
