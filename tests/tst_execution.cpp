@@ -9,6 +9,7 @@
 #include "webhookreceiver.h"
 
 #include "core/json.h"
+#include "kafka/kafkaconsumer.h"
 #include "kafka/kafkaproducer.h"
 
 #include <QJsonArray>
@@ -39,6 +40,10 @@ private:
     int countRuns(const QStringList &runIds, const QString &status);
     bool waitForStatus(const QStringList &runIds, const QString &status, int timeoutMs);
     QString diagnostics();
+    // Everything on `topic` so far, read by a consumer of its own group.
+    QList<wf::kafka::KafkaMessage> consumed(const QByteArray &topic);
+    std::unique_ptr<wf::kafka::KafkaConsumer> m_observer;
+    QHash<QByteArray, QList<wf::kafka::KafkaMessage>> m_observed;
 
 private Q_SLOTS:
     void initTestCase();
@@ -121,6 +126,27 @@ QString TestExecution::diagnostics()
     return text;
 }
 
+QList<wf::kafka::KafkaMessage> TestExecution::consumed(const QByteArray &topic)
+{
+    if (!m_observer) {
+        wf::kafka::KafkaSettings settings;
+        settings.brokers = m_broker.bootstrap();
+        settings.clientId = u"observer"_s;
+        wf::kafka::KafkaConsumer::Options options;
+        options.groupId = u"test-observer"_s;
+        options.topics = {u"workflow.completed"_s, u"workflow.dlq"_s};
+        options.sessionTimeoutMs = 6000;
+        m_observer = std::make_unique<wf::kafka::KafkaConsumer>(settings, options);
+        connect(m_observer.get(), &wf::kafka::KafkaConsumer::received, this, [this](const wf::kafka::KafkaMessage &message) {
+            m_observed[message.topic].append(message);
+            m_observer->done(message);
+        });
+        m_observer->start();
+    }
+    QCoreApplication::processEvents();
+    return m_observed.value(topic);
+}
+
 void TestExecution::initTestCase()
 {
     wf::test::TestCluster::Options options;
@@ -141,6 +167,8 @@ void TestExecution::initTestCase()
 
 void TestExecution::cleanupTestCase()
 {
+    if (m_observer)
+        m_observer->close();
     for (auto &worker : m_workers)
         worker->stop();
     m_server.stop();
@@ -197,10 +225,24 @@ void TestExecution::exampleWorkflowRunsToSuccessWithResolvedTemplates()
     QCOMPARE(body.value(u"run"_s).toString(), runId);
     QCOMPARE(requests.first().headers.value("idempotency-key"), (runId + u":notify"_s).toUtf8());
     QVERIFY(requests.first().headers.value("traceparent").startsWith("00-"));
-    // workflow.completed was written (and sent) for it.
-    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.scalar(u"SELECT count(*) FROM outbox WHERE topic = 'workflow.completed' AND message_key"
-                                                " = '%1' AND sent_at IS NOT NULL"_s.arg(runId)),
-                              u"1"_s, 10000);
+    // workflow.completed reached Kafka, keyed by the run, with its status and trace.
+    QList<wf::kafka::KafkaMessage> completed;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                completed = consumed("workflow.completed");
+                return std::any_of(completed.begin(), completed.end(), [&](const auto &m) { return m.key == runId.toUtf8(); });
+            }(),
+            15000);
+    for (const wf::kafka::KafkaMessage &message : std::as_const(completed)) {
+        if (message.key != runId.toUtf8())
+            continue;
+        const QJsonObject event = wf::json::parse(message.value).value_or(QJsonValue()).toObject();
+        QCOMPARE(event.value(u"status"_s).toString(), u"success"_s);
+        QCOMPARE(event.value(u"workflow_id"_s).toString(), workflow);
+        QVERIFY(message.header("traceparent").startsWith("00-"));
+    }
+    // Sent rows leave the outbox.
+    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.scalar(u"SELECT count(*) FROM outbox WHERE message_key = '%1'"_s.arg(runId)), u"0"_s, 10000);
 }
 
 void TestExecution::threeHundredRunsMakeExactlyOneWebhookCallEach()
@@ -340,8 +382,13 @@ void TestExecution::poisonMessagesGoToTheDeadLetterQueue()
     QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM dead_letters WHERE reason LIKE '%does not exist%'"_s), u"1"_s);
     QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM dead_letters WHERE reason LIKE '%not JSON%'"_s), u"1"_s);
     // Each reached workflow.dlq with its reason, and the consumers went on with normal work.
-    QTRY_COMPARE_WITH_TIMEOUT(m_cluster.scalar(u"SELECT count(*) FROM outbox WHERE topic = 'workflow.dlq' AND sent_at IS NOT NULL"_s),
-                              u"3"_s, 10000);
+    QList<wf::kafka::KafkaMessage> letters;
+    QTRY_COMPARE_WITH_TIMEOUT((letters = consumed("workflow.dlq")).size(), 3, 15000);
+    QStringList reasons;
+    for (const wf::kafka::KafkaMessage &letter : std::as_const(letters))
+        reasons.append(QString::fromUtf8(letter.header("reason")));
+    QVERIFY2(reasons.filter(u"does not exist"_s).size() == 1 && reasons.filter(u"not JSON"_s).size() == 1,
+             qPrintable(reasons.join(u" | "_s)));
     const QString workflow = createWorkflow(QJsonArray{QJsonObject{
             {u"name"_s, u"note"_s}, {u"type"_s, u"log"_s}, {u"config"_s, QJsonObject{{u"message"_s, u"still alive"_s}}}}});
     const QString runId = trigger(workflow);

@@ -63,6 +63,10 @@ public:
         submit(DbJob::Mode::Write, context, std::forward<Work>(work), std::forward<Done>(done));
     }
 
+    // A job built by hand, for work whose outcome goes to several callers (a batch): its
+    // `deliver` decides where each result goes.
+    void enqueue(DbJob job) { m_queue.push(std::move(job)); }
+
     // Jobs waiting for a database thread (a saturation signal for health and metrics).
     int queueDepth() const { return m_queue.depth(); }
     const DatabaseUrl &url() const { return m_url; }

@@ -19,7 +19,8 @@ struct KafkaSettings;
 }
 
 // What every process that writes outbox rows runs, on the thread that creates it: the Kafka
-// producer, the publisher (publish after commit, mark sent) and the relay (publish what was not).
+// producer, the publisher (publish after commit, delete what the broker acknowledged) and the relay
+// (publish what was not).
 class OutboxPipeline
 {
 public:

@@ -19,9 +19,9 @@ namespace kafka {
 class KafkaProducer;
 }
 
-// Publishes outbox rows to Kafka (key = the row's key, headers from the row) and marks those the
-// broker acknowledged as sent, many per statement. publish() may be called from any thread; the
-// publisher lives on the producer's thread. A row whose publish fails stays unsent for the relay.
+// Publishes outbox rows to Kafka (key = the row's key, headers from the row) and deletes those the
+// broker acknowledged, many per statement. publish() may be called from any thread; the publisher
+// lives on the producer's thread. A row whose publish fails stays for the relay.
 class OutboxPublisher : public QObject
 {
 public:

@@ -1,5 +1,6 @@
 #include "runstore.h"
 
+#include "triggerbatcher.h"
 #include "workflowstore.h"
 
 #include "db/database.h"
@@ -42,7 +43,9 @@ RunRecord recordAt(const db::DbResult &result, int row)
 
 } // namespace
 
-RunStore::RunStore(db::Database &database) : m_database(database) { }
+RunStore::RunStore(db::Database &database) : m_database(database), m_batcher(std::make_unique<TriggerBatcher>(database)) { }
+
+RunStore::~RunStore() = default;
 
 Error RunStore::runNotFound()
 {
@@ -59,8 +62,11 @@ void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback
                 Qt::QueuedConnection);
         return;
     }
-    const std::optional<QString> key =
-            request.idempotencyKey.isEmpty() ? std::nullopt : std::optional<QString>(request.idempotencyKey);
+    if (request.idempotencyKey.isEmpty()) {
+        m_batcher->add(context, workflowId, request, std::move(done));
+        return;
+    }
+    const std::optional<QString> key = request.idempotencyKey;
     m_database.write(
             context,
             [runId = ids::create(), workflowId, payload = request.payload, key,

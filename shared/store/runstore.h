@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <memory>
+
 namespace wf {
 
 struct RunCancellation
@@ -16,6 +18,7 @@ struct RunCancellation
     OutboxMessage message; // workflow.completed
 };
 
+class TriggerBatcher;
 namespace db {
 class Database;
 }
@@ -26,6 +29,7 @@ class RunStore
 {
 public:
     explicit RunStore(db::Database &database);
+    ~RunStore();
 
     // Inserts the run (pending) and its workflow.trigger outbox message in one transaction. With
     // an idempotency key already used: the earlier run when the request is the same, else a conflict.
@@ -43,6 +47,7 @@ public:
 
 private:
     db::Database &m_database;
+    std::unique_ptr<TriggerBatcher> m_batcher;
 };
 
 } // namespace wf

@@ -1,6 +1,7 @@
 #include "executionstore.h"
 
 #include "db/database.h"
+#include "core/json.h"
 #include "db/dbconnection.h"
 #include "outbox/outboxsql.h"
 
@@ -101,20 +102,38 @@ void ExecutionStore::saveCancelledSteps(QObject *context, const QString &runId, 
             std::move(done));
 }
 
-void ExecutionStore::finish(QObject *context, const QString &runId, const QString &status, const std::optional<QString> &error,
-                            const QJsonObject &stepResults, Callback<std::optional<OutboxMessage>> done)
+void ExecutionStore::finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done)
 {
+    QStringList runIds;
+    QStringList statuses;
+    QStringList errors;
+    QStringList results;
+    for (const RunEnd &end : ends) {
+        runIds.append(end.runId);
+        statuses.append(end.status);
+        errors.append(end.error.value_or(QString()));
+        results.append(QString::fromUtf8(json::serialize(end.stepResults)));
+    }
     m_database.write(
             context,
-            [runId, status, error, stepResults, owner = m_owner](db::DbConnection &connection) {
+            [runIds = db::SqlParam::textArray(runIds), statuses = db::SqlParam::textArray(statuses),
+             errors = db::SqlParam::textArray(errors), results = db::SqlParam::textArray(results),
+             owner = m_owner](db::DbConnection &connection) {
+                // An empty error stands for none: text[] literals carry no NULL here.
                 const db::DbResult result = connection.exec(
-                        "WITH run AS (UPDATE workflow_runs SET status = $2, error = $3, step_results = $4::jsonb,"
-                        "             completed_at = clock_timestamp(), lease_owner = NULL, lease_expires_at = NULL,"
-                        "             updated_at = clock_timestamp()"
-                        "             WHERE uuid = $1 AND status = 'running' AND lease_owner = $5 RETURNING *)"
+                        "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[], $4::jsonb[])"
+                        "               AS t(uuid, status, error, step_results)),"
+                        " run AS (UPDATE workflow_runs r SET status = i.status, error = NULLIF(i.error, ''),"
+                        "         step_results = i.step_results, completed_at = clock_timestamp(), lease_owner = NULL,"
+                        "         lease_expires_at = NULL, updated_at = clock_timestamp()"
+                        "         FROM input i WHERE r.uuid = i.uuid AND r.status = 'running' AND r.lease_owner = $5"
+                        "         RETURNING r.*)"
                         " " WF_COMPLETED_MESSAGE_INSERT("run"),
-                        {runId, status, error, stepResults, owner});
-                return result.rows() == 1 ? std::optional<OutboxMessage>(OutboxMessage::fromRow(result, 0)) : std::nullopt;
+                        {runIds, statuses, errors, results, owner});
+                QList<OutboxMessage> messages;
+                for (int row = 0; row < result.rows(); ++row)
+                    messages.append(OutboxMessage::fromRow(result, row));
+                return messages;
             },
             std::move(done));
 }

@@ -31,6 +31,15 @@ struct ClaimedRun
     int executionAttempt = 1;
 };
 
+// The end of one run, as the worker writes it.
+struct RunEnd
+{
+    QString runId;
+    QString status; // success | failed
+    std::optional<QString> error;
+    QJsonObject stepResults;
+};
+
 // What happened to each run id a claim asked for.
 struct ClaimOutcome
 {
@@ -55,10 +64,9 @@ public:
     void saveSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done);
     // The step results of a run the API cancelled while this worker executed it.
     void saveCancelledSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done);
-    // The terminal state with the final step results, and its workflow.completed message;
-    // nullopt when the run is no longer ours.
-    void finish(QObject *context, const QString &runId, const QString &status, const std::optional<QString> &error,
-                const QJsonObject &stepResults, Callback<std::optional<OutboxMessage>> done);
+    // The terminal states of many runs with their final step results and workflow.completed
+    // messages, in one statement; a run no longer ours is left out of the answer.
+    void finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done);
     // Renews the leases of the runs being executed; answers the ones that are no longer ours,
     // with their status ("cancelled", or another worker's "running", …).
     void renew(QObject *context, const QStringList &runIds, Callback<QHash<QString, QString>> done);

@@ -37,6 +37,9 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher
     m_claimTimer = new QTimer(this);
     m_claimTimer->setSingleShot(true);
     connect(m_claimTimer, &QTimer::timeout, this, &RunCoordinator::flushClaims);
+    m_endTimer = new QTimer(this);
+    m_endTimer->setSingleShot(true);
+    connect(m_endTimer, &QTimer::timeout, this, [this] { flushEnds(); });
     m_renewTimer = new QTimer(this);
     connect(m_renewTimer, &QTimer::timeout, this, &RunCoordinator::renewLeases);
     m_renewTimer->start(qMax(500, m_options.leaseSeconds * 1000 / 3));
@@ -136,7 +139,7 @@ void RunCoordinator::start(const ClaimedRun &run)
     connect(execution, &RunExecution::checkpoint, this,
             [this, runId](const StepResult &, const QJsonObject &all) { onCheckpoint(runId, all, 1); });
     connect(execution, &RunExecution::finished, this,
-            [this, runId](const RunOutcome &outcome) { onFinished(runId, outcome, 1); });
+            [this, runId](const RunOutcome &outcome) { onFinished(runId, outcome); });
     if (run.executionAttempt > 1)
         qCInfo(lcWorker) << "resuming run" << runId << "(execution" << run.executionAttempt << ")";
     execution->start();
@@ -163,7 +166,7 @@ void RunCoordinator::onCheckpoint(const QString &runId, const QJsonObject &allRe
     });
 }
 
-void RunCoordinator::onFinished(const QString &runId, const RunOutcome &outcome, int attempt)
+void RunCoordinator::onFinished(const QString &runId, const RunOutcome &outcome)
 {
     if (outcome.status == u"stopped"_s) {
         forget(runId);
@@ -176,25 +179,52 @@ void RunCoordinator::onFinished(const QString &runId, const RunOutcome &outcome,
         forget(runId);
         return;
     }
-    m_store.finish(this, runId, outcome.status, outcome.error, outcome.stepResults,
-                   [this, runId, outcome, attempt](const Result<std::optional<OutboxMessage>> &finished) {
-                       if (!finished.ok() && attempt < kSaveAttempts) {
-                           QTimer::singleShot(kSaveRetryMs, this, [this, runId, outcome, attempt] {
-                               onFinished(runId, outcome, attempt + 1);
-                           });
-                           return;
-                       }
-                       if (finished.ok() && finished->has_value()) {
-                           invalidate({runId});
-                           ++(outcome.status == u"success"_s ? m_counters.succeeded : m_counters.failed);
-                           if (m_publisher)
-                               m_publisher->publish(**finished);
-                       } else if (!finished.ok()) {
-                           qCWarning(lcWorker) << "could not record the end of run" << runId << "; its lease will expire:"
-                                               << finished.error().detail();
-                       }
-                       forget(runId);
-                   });
+    // Terminal states of runs finishing together share one statement (and transaction).
+    m_ends.append({runId, outcome.status, outcome.error, outcome.stepResults});
+    if (m_ends.size() >= m_options.endBatch)
+        flushEnds();
+    else if (!m_endTimer->isActive())
+        m_endTimer->start(m_options.endDelayMs);
+}
+
+void RunCoordinator::flushEnds(int attempt)
+{
+    if (m_ending || m_ends.isEmpty())
+        return;
+    m_ending = true;
+    QList<RunEnd> batch;
+    batch.swap(m_ends);
+    m_store.finish(this, batch, [this, batch, attempt](const Result<QList<OutboxMessage>> &finished) {
+        m_ending = false;
+        if (!finished.ok()) {
+            if (attempt < kSaveAttempts) {
+                // Not written: keep them first in line and try again shortly.
+                m_ends = batch + m_ends;
+                QTimer::singleShot(kSaveRetryMs, this, [this, attempt] { flushEnds(attempt + 1); });
+                return;
+            }
+            qCWarning(lcWorker) << "could not record the end of" << batch.size()
+                                << "runs; their leases will expire:" << finished.error().detail();
+        } else {
+            QSet<QString> written;
+            for (const OutboxMessage &message : *finished)
+                written.insert(QString::fromLatin1(message.key));
+            QStringList runIds;
+            for (const RunEnd &end : batch) {
+                if (!written.contains(end.runId))
+                    continue; // cancelled meanwhile, or its lease went to another worker
+                runIds.append(end.runId);
+                ++(end.status == u"success"_s ? m_counters.succeeded : m_counters.failed);
+            }
+            invalidate(runIds);
+            if (m_publisher)
+                m_publisher->publish(*finished);
+        }
+        for (const RunEnd &end : batch)
+            forget(end.runId);
+        if (!m_ends.isEmpty())
+            flushEnds();
+    });
 }
 
 void RunCoordinator::forget(const QString &runId)

@@ -41,6 +41,8 @@ public:
         int leaseSeconds = 15;
         int claimBatch = 200;
         int claimDelayMs = 2;
+        int endBatch = 200;
+        int endDelayMs = 2;
     };
 
     struct Counters
@@ -75,7 +77,8 @@ private:
     void flushClaims();
     void start(const ClaimedRun &run);
     void onCheckpoint(const QString &runId, const QJsonObject &allResults, int attempt);
-    void onFinished(const QString &runId, const RunOutcome &outcome, int attempt);
+    void onFinished(const QString &runId, const RunOutcome &outcome);
+    void flushEnds(int attempt = 1);
     void renewLeases();
     void deadLetter(const kafka::KafkaMessage &message, const QString &reason);
     void acknowledge(const kafka::KafkaMessage &message);
@@ -92,6 +95,9 @@ private:
     Options m_options;
     HttpClientPool *m_http = nullptr;
     QTimer *m_claimTimer = nullptr;
+    QTimer *m_endTimer = nullptr;
+    QList<RunEnd> m_ends;               // finished runs whose terminal state is being batched
+    bool m_ending = false;
     QTimer *m_renewTimer = nullptr;
     QList<Waiting> m_waiting;          // messages whose runs are about to be claimed
     bool m_claiming = false;

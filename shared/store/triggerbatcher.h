@@ -1,0 +1,51 @@
+#pragma once
+
+#include "triggerrequest.h"
+
+#include "core/callback.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+
+namespace wf {
+
+namespace db {
+class Database;
+}
+
+// Triggers without an Idempotency-Key from every API thread, written many per statement: the
+// first one queues a database job, and the job takes every trigger that arrived until it ran,
+// inserting their runs and outbox messages with one INSERT … SELECT FROM unnest(…). Each caller
+// gets its own outcome on its own thread. (PostgreSQL manages a few thousand small write
+// transactions per second here; rows per statement are nearly free.)
+class TriggerBatcher
+{
+public:
+    explicit TriggerBatcher(db::Database &database);
+
+    // `workflowId` must already be a well-formed id.
+    void add(QObject *context, const QString &workflowId, const TriggerRequest &request, Callback<TriggerOutcome> done);
+
+private:
+    struct Pending
+    {
+        QPointer<QObject> context;
+        QString runId;
+        QString workflowId;
+        QJsonObject payload;
+        QByteArray traceparent;
+        Callback<TriggerOutcome> done;
+        std::optional<Result<TriggerOutcome>> outcome;
+    };
+
+    void submit();
+
+    db::Database &m_database;
+    QMutex m_mutex;
+    QList<Pending> m_pending;
+    bool m_queued = false;
+};
+
+} // namespace wf
