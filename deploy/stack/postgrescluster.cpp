@@ -128,7 +128,9 @@ ChildProcess *PostgresCluster::createProcess(const Options &options, QObject *pa
                       u"-c"_s, u"max_connections=%1"_s.arg(options.maxConnections),
                       u"-c"_s, u"shared_buffers=256MB"_s, u"-c"_s, u"wal_buffers=16MB"_s,
                       u"-c"_s, u"checkpoint_timeout=15min"_s, u"-c"_s, u"max_wal_size=2GB"_s,
-                      u"-c"_s, u"log_min_messages=warning"_s, u"-c"_s, u"log_min_error_statement=panic"_s};
+                      u"-c"_s, u"log_min_messages=warning"_s, u"-c"_s, u"log_min_error_statement=panic"_s,
+                      // Per-statement counts and times for operators (and the tests' query counts).
+                      u"-c"_s, u"shared_preload_libraries=pg_stat_statements"_s};
     if (!options.durable)
         spec.arguments << u"-c"_s << u"fsync=off"_s << u"-c"_s << u"synchronous_commit=off"_s << u"-c"_s
                        << u"full_page_writes=off"_s;
@@ -195,6 +197,17 @@ Status PostgresCluster::waitAndBootstrap(const Options &options, int timeoutMs)
         if (auto status = exec("CREATE DATABASE " + database + " OWNER " + role + " ENCODING 'UTF8'"); !status)
             return status;
     }
+    // The extension lives in the platform's database (created by the superuser, read by anyone).
+    QByteArray inDatabase = conninfo;
+    inDatabase.replace("dbname=postgres", QByteArray("dbname=" + options.database.toUtf8()));
+    PGconn *platform = PQconnectdb(inDatabase.constData());
+    auto closePlatform = qScopeGuard([platform] { PQfinish(platform); });
+    PGresult *extension = PQexec(platform, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    const bool created = PQresultStatus(extension) == PGRES_COMMAND_OK;
+    const QString message = QString::fromUtf8(PQresultErrorMessage(extension));
+    PQclear(extension);
+    if (!created)
+        return Error::unavailable(u"cannot create pg_stat_statements: "_s + message);
     return Done{};
 }
 
