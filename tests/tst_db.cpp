@@ -8,6 +8,8 @@
 #include "db/migrator.h"
 #include "core/callback.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QtConcurrent/QtConcurrent>
 #include <QtTest>
 
@@ -219,6 +221,40 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), wf::Error::Kind::Unavailable);
         QVERIFY(clock.elapsed() < 10000);
+    }
+
+    void aSilentDatabaseFailsQueuedJobsQuickly()
+    {
+        // A server that accepts connections and never answers (a hung PgBouncer, a blackholed
+        // host): each connection attempt takes the whole connect timeout. The jobs queued behind
+        // the first must not each wait for their own.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                held.append(socket);
+        });
+        auto url = m_url;
+        url.port = silent.serverPort();
+        wf::db::Database database(url, 1, 8);
+        QObject context;
+        int answered = 0;
+        int unavailable = 0;
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 40; ++i) {
+            database.read(&context, [](DbConnection &c) { return c.exec("SELECT 1").int32(0, 0); },
+                          [&](const wf::Result<int> &r) {
+                              ++answered;
+                              unavailable += !r.ok() && r.error().kind() == wf::Error::Kind::Unavailable;
+                          });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 40, 60000);
+        QCOMPARE(unavailable, 40);
+        // One connect timeout (5 s) and a little, not forty of them.
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        qDeleteAll(held);
     }
 
     void shutdownFailsQueuedJobs()

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <grp.h>
+#include <limits>
 #include <pwd.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -117,9 +118,18 @@ void ChildProcess::stop()
 
 bool ChildProcess::waitStopped(int ms)
 {
+    // The kill timer needs the event loop, which does not run here: escalate by hand.
     const QDeadlineTimer deadline(ms);
-    while (running() && !deadline.hasExpired())
+    const QDeadlineTimer patience(m_stopping ? m_spec.stopTimeoutMs : std::numeric_limits<qint64>::max());
+    bool killed = false;
+    while (running() && !deadline.hasExpired()) {
+        if (!killed && patience.hasExpired()) {
+            qCWarning(lcStack) << m_spec.name << "did not stop in time, killing it";
+            signal(SIGKILL);
+            killed = true;
+        }
         m_process->waitForFinished(50);
+    }
     return !running();
 }
 

@@ -50,12 +50,12 @@ Status ServerPool::start(int replicas)
         return status;
     m_nginx = Nginx::createProcess(m_nginxOptions, this);
     // A master that died leaves its workers running (and accepting): end them before the restart.
+    // They are in the master's process group (it was started in a session of its own), whose id
+    // is not reused while any member lives.
+    connect(m_nginx, &ChildProcess::started, this, [this](qint64 pid) { m_nginxGroup = pid; });
     connect(m_nginx, &ChildProcess::crashed, this, [this] {
-        for (qint64 pid : std::as_const(m_nginxWorkers)) {
-            if (pid > 1)
-                ::kill(pid_t(pid), SIGKILL);
-        }
-        m_nginxWorkers.clear();
+        if (m_nginxGroup > 1)
+            ::kill(-pid_t(m_nginxGroup), SIGKILL);
     });
     if (!m_nginx->start())
         return Error::unavailable(u"cannot start nginx: "_s + m_nginx->lastError());
@@ -88,8 +88,6 @@ bool ServerPool::allReady() const
 
 void ServerPool::poll()
 {
-    if (m_nginx && m_nginx->running())
-        m_nginxWorkers = Nginx::workers(m_nginx->pid());
     const QList<ChildProcess *> children = m_replicas->children();
     for (ChildProcess *child : children) {
         // A replica stays in the upstream list while the process that became ready runs: a slow

@@ -53,7 +53,7 @@ private:
     QHash<const ChildProcess *, qint64> m_readyPid;
     QSet<const ChildProcess *> m_draining;
     QList<int> m_upstream;
-    QList<qint64> m_nginxWorkers; // last seen, to end them if their master dies
+    qint64 m_nginxGroup = 0; // the master's process group, to end its workers if it dies
     QList<qint64> m_reloadingWorkers; // nginx workers of the configuration before the last reload
     int m_reloads = 0;
 };

@@ -115,15 +115,17 @@ void ServerApp::drain(int timeoutMs, std::function<void()> done)
 
 void ServerApp::stop()
 {
+    if (m_outbox)
+        m_outbox->stop(2000);
+    // The database threads stop while the API threads (whose objects receive their results) still
+    // run: a result posted to an object being destroyed would be a use-after-free.
+    if (m_database)
+        m_database->shutdown();
     for (auto &thread : m_threads) {
         thread->quit();
         thread->wait();
     }
     m_threads.clear();
-    if (m_outbox)
-        m_outbox->stop(2000);
-    if (m_database)
-        m_database->shutdown();
     m_runService.reset();
     m_outbox.reset();
     m_runs.reset();

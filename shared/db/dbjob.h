@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 
+#include <chrono>
 #include <functional>
 
 namespace wf::db {
@@ -21,6 +22,8 @@ struct DbJob
     std::function<void(DbConnection &)> execute;
     std::function<void(const Error &)> fail;
     std::function<void()> deliver;
+    // Set by the queue; a job that waited too long is answered "unavailable" instead of run.
+    std::chrono::steady_clock::time_point enqueued{};
 };
 
 } // namespace wf::db

@@ -9,6 +9,7 @@ void DbJobQueue::push(DbJob job)
     {
         std::lock_guard lock(m_mutex);
         if (!m_closed) {
+            job.enqueued = std::chrono::steady_clock::now();
             m_jobs.push_back(std::move(job));
             m_wake.notify_one();
             return;

@@ -13,6 +13,8 @@ namespace wf::db {
 namespace {
 
 constexpr int kAttempts = 3;
+constexpr int kDownMs = 1000;
+constexpr auto kMaxWait = std::chrono::seconds(30);
 
 Error toError(const DbError &error)
 {
@@ -78,6 +80,13 @@ void DbWorker::runBatch(std::vector<DbJob> &batch)
 
 void DbWorker::runShared(std::vector<DbJob> &batch)
 {
+    // Jobs that cannot run now are answered first; the rest share the transaction.
+    batch.erase(std::remove_if(batch.begin(), batch.end(), [this](DbJob &job) { return refuse(job); }), batch.end());
+    if (batch.size() <= 1) {
+        for (DbJob &job : batch)
+            runAlone(job);
+        return;
+    }
     bool committing = false;
     try {
         m_connection->begin();
@@ -88,6 +97,10 @@ void DbWorker::runShared(std::vector<DbJob> &batch)
         ++m_queue.transactions;
     } catch (const DbError &error) {
         m_connection->rollback();
+        if (error.sqlState() == "08001") {
+            m_connectFailed.start();
+            m_connectError = error.message();
+        }
         if (committing && error.connectionLost()) {
             // The server may or may not have committed: replaying could do the work twice.
             for (DbJob &job : batch) {
@@ -117,8 +130,25 @@ void DbWorker::replayAlone(std::vector<DbJob> &batch)
         runAlone(job);
 }
 
+bool DbWorker::refuse(DbJob &job)
+{
+    Error refusal = Error::unavailable({});
+    if (std::chrono::steady_clock::now() - job.enqueued > kMaxWait)
+        refusal = Error::unavailable(u"database unavailable: the request waited more than 30 s for a connection"_s);
+    else if (!m_connection->isOpen() && m_connectFailed.isValid() && m_connectFailed.elapsed() < kDownMs)
+        refusal = Error::unavailable(u"database unavailable: "_s + m_connectError);
+    else
+        return false;
+    job.fail(refusal);
+    ++m_queue.jobsDone;
+    job.deliver();
+    return true;
+}
+
 void DbWorker::runAlone(DbJob &job)
 {
+    if (refuse(job))
+        return;
     const bool transaction = job.mode == DbJob::Mode::Write;
     for (int attempt = 1;; ++attempt) {
         bool committing = false;
@@ -134,8 +164,14 @@ void DbWorker::runAlone(DbJob &job)
             break;
         } catch (const DbError &error) {
             m_connection->rollback();
-            // A connection lost during COMMIT leaves the outcome unknown: do not run it twice.
-            const bool retry = error.transient() && attempt < kAttempts && !(committing && error.connectionLost());
+            if (error.sqlState() == "08001") {
+                m_connectFailed.start();
+                m_connectError = error.message();
+            }
+            // A connection lost during COMMIT leaves the outcome unknown: do not run it twice; and
+            // no use retrying a connection that just failed.
+            const bool retry = error.transient() && attempt < kAttempts && !(committing && error.connectionLost())
+                    && error.sqlState() != "08001";
             if (!retry) {
                 job.fail(toError(error));
                 break;

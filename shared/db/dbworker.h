@@ -3,6 +3,7 @@
 #include "databaseurl.h"
 #include "dbjob.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 
 #include <memory>
@@ -29,12 +30,19 @@ private:
     void runShared(std::vector<DbJob> &batch);
     void replayAlone(std::vector<DbJob> &batch);
     void runAlone(DbJob &job);
+    // Fails `job` at once when the database is known to be unreachable or the job waited too
+    // long; true when it did.
+    bool refuse(DbJob &job);
 
     DbJobQueue &m_queue;
     DatabaseUrl m_url;
     int m_index;
     int m_maxBatch;
     std::unique_ptr<DbConnection> m_connection;
+    // The last failed connection attempt: for a second after it, jobs fail at once instead of
+    // each waiting for its own connect timeout.
+    QElapsedTimer m_connectFailed;
+    QString m_connectError;
 };
 
 } // namespace wf::db

@@ -39,6 +39,7 @@ Status KafkaConsumer::start()
     rd_kafka_conf_set_opaque(conf->get(), this);
     rd_kafka_conf_set_rebalance_cb(conf->get(), &KafkaConsumer::onRebalance);
     rd_kafka_conf_set_error_cb(conf->get(), &KafkaConsumer::onError);
+    rd_kafka_conf_set_offset_commit_cb(conf->get(), &KafkaConsumer::onCommitted);
     char error[512];
     rd_kafka_t *handle = rd_kafka_new(RD_KAFKA_CONSUMER, conf->get(), error, sizeof error);
     if (!handle)
@@ -184,6 +185,20 @@ void KafkaConsumer::onRebalance(rd_kafka_t *handle, rd_kafka_resp_err_t error, r
         qCInfo(lcKafka) << "revoked" << partitions->cnt << "partition(s)";
     }
     Q_EMIT self->assignmentChanged(self->m_assigned);
+}
+
+void KafkaConsumer::onCommitted(rd_kafka_t *, rd_kafka_resp_err_t error, rd_kafka_topic_partition_list_t *offsets, void *opaque)
+{
+    auto *self = static_cast<KafkaConsumer *>(opaque);
+    for (int i = 0; offsets && i < offsets->cnt; ++i) {
+        const rd_kafka_topic_partition_t &partition = offsets->elems[i];
+        if (error == RD_KAFKA_RESP_ERR_NO_ERROR && partition.err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            continue;
+        // Offered again on the next commit round rather than lost until the partition moves.
+        self->m_tracker.commitFailed(partition.topic, partition.partition);
+        qCInfo(lcKafka) << "commit of" << partition.topic << partition.partition << "failed:"
+                        << rd_kafka_err2str(error != RD_KAFKA_RESP_ERR_NO_ERROR ? error : partition.err);
+    }
 }
 
 void KafkaConsumer::onError(rd_kafka_t *, int error, const char *reason, void *opaque)

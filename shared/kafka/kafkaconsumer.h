@@ -55,6 +55,7 @@ Q_SIGNALS:
 private:
     static void onRebalance(rd_kafka_t *, rd_kafka_resp_err_t error, rd_kafka_topic_partition_list_t *partitions, void *opaque);
     static void onError(rd_kafka_t *, int error, const char *reason, void *opaque);
+    static void onCommitted(rd_kafka_t *, rd_kafka_resp_err_t error, rd_kafka_topic_partition_list_t *offsets, void *opaque);
     void poll();
     void commit();
     void applyPause();

@@ -58,6 +58,13 @@ QList<OffsetTracker::Position> OffsetTracker::takeCommittable()
     return out;
 }
 
+void OffsetTracker::commitFailed(const QByteArray &topic, int partition)
+{
+    const auto it = m_partitions.find({topic, partition});
+    if (it != m_partitions.end())
+        it->second.committed = -1;
+}
+
 int OffsetTracker::inFlight() const
 {
     int total = 0;

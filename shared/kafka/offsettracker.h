@@ -34,6 +34,8 @@ public:
 
     // Positions that moved since the last call (and remembers them as committed).
     QList<Position> takeCommittable();
+    // A commit of the partition failed: its position is offered again by the next takeCommittable().
+    void commitFailed(const QByteArray &topic, int partition);
     // What is in flight, for metrics.
     int inFlight() const;
     quint64 generation(const QByteArray &topic, int partition) const;

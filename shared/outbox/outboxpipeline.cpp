@@ -22,6 +22,10 @@ Result<std::unique_ptr<OutboxPipeline>> OutboxPipeline::start(const kafka::Kafka
 OutboxPipeline::~OutboxPipeline()
 {
     stop(0);
+    // The producer goes first: destroying it serves the last delivery callbacks, and those call
+    // into the publisher.
+    m_producer.reset();
+    m_publisher.reset();
 }
 
 void OutboxPipeline::stop(int ms)

@@ -24,15 +24,17 @@ WorkerApp::~WorkerApp()
 {
     if (m_consumer)
         m_consumer->close();
+    if (m_outbox)
+        m_outbox->stop(2000);
+    // The database threads stop while every object they answer to still exists: a result posted
+    // to an object being destroyed would be a use-after-free.
+    if (m_database)
+        m_database->shutdown();
     m_health.reset();
     m_sweeper.reset();
     m_coordinator.reset();
     m_consumer.reset();
     m_cache.reset();
-    if (m_outbox)
-        m_outbox->stop(2000);
-    if (m_database)
-        m_database->shutdown();
     m_outbox.reset();
     m_store.reset();
     m_database.reset();

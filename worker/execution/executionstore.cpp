@@ -85,6 +85,24 @@ void ExecutionStore::saveSteps(QObject *context, const QString &runId, const QJs
             std::move(done));
 }
 
+void ExecutionStore::markStepRunning(QObject *context, const QString &runId, const QString &stepName,
+                                     const QJsonObject &result, Callback<bool> done)
+{
+    m_database.write(
+            context,
+            [runId, stepName, result, owner = m_owner](db::DbConnection &connection) {
+                return connection
+                               .exec("UPDATE workflow_runs SET step_results = jsonb_set(step_results, ARRAY[$2::text], $3::jsonb),"
+                                     " updated_at = clock_timestamp()"
+                                     " WHERE uuid = $1 AND status = 'running' AND lease_owner = $4"
+                                     " AND coalesce(step_results -> $2 ->> 'status', '') NOT IN ('success', 'failed', 'skipped')",
+                                     {runId, stepName, result, owner})
+                               .affected()
+                        == 1;
+            },
+            std::move(done));
+}
+
 void ExecutionStore::saveCancelledSteps(QObject *context, const QString &runId, const QJsonObject &results,
                                         Callback<bool> done)
 {

@@ -62,6 +62,10 @@ public:
     void claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done);
     // Merges step results into the run and renews its lease; false when the run is no longer ours.
     void saveSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done);
+    // Shows one step as running, unless its stored result is already final (a checkpoint written
+    // by another database thread may have overtaken this write).
+    void markStepRunning(QObject *context, const QString &runId, const QString &stepName, const QJsonObject &result,
+                         Callback<bool> done);
     // The step results of a run the API cancelled while this worker executed it.
     void saveCancelledSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done);
     // The terminal states of many runs with their final step results and workflow.completed

@@ -87,6 +87,18 @@ void RunCoordinator::flushClaims()
     }
     m_store.claim(this, runIds, [this, batch](Result<ClaimOutcome> outcome) {
         m_claiming = false;
+        if (m_draining) {
+            // Claimed while the worker began to stop: hand the runs straight back (the sweeper
+            // re-enqueues them); unclaimed messages come back to the workers that stay.
+            if (outcome.ok() && !outcome->claimed.isEmpty()) {
+                QStringList claimedIds;
+                for (const ClaimedRun &run : std::as_const(outcome->claimed))
+                    claimedIds.append(run.runId);
+                m_store.release(this, claimedIds, [](const Result<qint64> &) {});
+            }
+            finishDrainIfIdle();
+            return;
+        }
         if (!outcome.ok()) {
             // Nothing acknowledged: try again shortly, holding new messages back meanwhile.
             qCWarning(lcWorker) << "claiming" << batch.size() << "runs failed:" << outcome.error().detail();
@@ -130,11 +142,10 @@ void RunCoordinator::start(const ClaimedRun &run)
     const QString runId = run.runId;
     connect(execution, &RunExecution::stepStarted, this, [this, runId](const StepResult &result) {
         // Shows the step as running; the next checkpoint is what counts, so failures are ignored.
-        m_store.saveSteps(this, runId, {{result.stepName, result.toJson()}},
-                          [this, runId](const Result<bool> &saved) {
-                              if (saved.ok() && *saved)
-                                  invalidate({runId});
-                          });
+        m_store.markStepRunning(this, runId, result.stepName, result.toJson(), [this, runId](const Result<bool> &saved) {
+            if (saved.ok() && *saved)
+                invalidate({runId});
+        });
     });
     connect(execution, &RunExecution::checkpoint, this,
             [this, runId](const StepResult &, const QJsonObject &all) { onCheckpoint(runId, all, 1); });
@@ -258,14 +269,19 @@ void RunCoordinator::renewLeases()
     });
 }
 
-void RunCoordinator::deadLetter(const kafka::KafkaMessage &message, const QString &reason)
+void RunCoordinator::deadLetter(const kafka::KafkaMessage &message, const QString &reason, int attempt)
 {
-    qCWarning(lcWorker) << "dead letter:" << reason << "(" << message.topic << message.partition << message.offset << ")";
+    if (attempt == 1)
+        qCWarning(lcWorker) << "dead letter:" << reason << "(" << message.topic << message.partition << message.offset << ")";
     m_store.deadLetter(this, message.topic, message.partition, message.offset, message.key, message.value, reason,
-                       [this, message](const Result<OutboxMessage> &written) {
+                       [this, message, reason, attempt](const Result<OutboxMessage> &written) {
                            if (!written.ok()) {
-                               // Not acknowledged: the message comes back after a rebalance or restart.
+                               // Until it is recorded the message holds its partition's committed
+                               // offset back, so keep trying (with a growing pause).
                                qCWarning(lcWorker) << "could not record a dead letter:" << written.error().detail();
+                               QTimer::singleShot(qMin(30000, 500 * attempt), this, [this, message, reason, attempt] {
+                                   deadLetter(message, reason, attempt + 1);
+                               });
                                return;
                            }
                            ++m_counters.deadLettered;

@@ -80,7 +80,7 @@ private:
     void onFinished(const QString &runId, const RunOutcome &outcome);
     void flushEnds(int attempt = 1);
     void renewLeases();
-    void deadLetter(const kafka::KafkaMessage &message, const QString &reason);
+    void deadLetter(const kafka::KafkaMessage &message, const QString &reason, int attempt = 1);
     void acknowledge(const kafka::KafkaMessage &message);
     // Cached copies of these runs are stale now (every change of a run, not only its status).
     void invalidate(const QStringList &runIds);
