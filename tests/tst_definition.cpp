@@ -1,3 +1,4 @@
+#include "examples.h"
 #include "core/json.h"
 #include "workflow/retrypolicy.h"
 #include "workflow/stepregistry.h"
@@ -33,16 +34,7 @@ private Q_SLOTS:
 namespace {
 
 // The example of architecture.md, as the seed's clients send it.
-const QByteArray exampleDefinition = R"({"id": "example_workflow", "name": "Example", "description": "…",
- "steps": [
-   {"name": "wait", "type": "delay", "config": {"duration": 2}},
-   {"name": "notify", "type": "webhook",
-    "config": {"url": "http://127.0.0.1:9000/hook", "method": "POST",
-               "headers": {"Content-Type": "application/json"},
-               "body": {"user": "${payload.user_id}", "prev": "${steps.wait.output.duration}"}},
-    "retry": {"max_attempts": 3, "initial_backoff_ms": 200, "multiplier": 2.0, "max_backoff_ms": 5000},
-    "timeout_ms": 10000}
- ]})";
+const QByteArray exampleDefinition = wf::test::architectureExample();
 
 QJsonValue parseJson(const QByteArray &text)
 {

@@ -7,6 +7,7 @@
 // (WF_FUZZ_CONCURRENCY=1, default 4, sends one request at a time). The mutations a seed makes are
 // fixed, but the ids the server hands out differ per run and so do mutations that land on them:
 // every failing request is also written, byte for byte, to $TMPDIR/wf-fuzz-<seed>/.
+#include "examples.h"
 #include "serverprocess.h"
 #include "testcluster.h"
 
@@ -389,16 +390,7 @@ const QByteArray allStepTypes = R"({"id": "fuzz_all_types", "name": "All step ty
  ]})";
 
 // The example of architecture.md, as the seed's clients send it.
-const QByteArray architectureExample = R"({"id": "example_workflow", "name": "Example", "description": "…",
- "steps": [
-   {"name": "wait", "type": "delay", "config": {"duration": 2}},
-   {"name": "notify", "type": "webhook",
-    "config": {"url": "http://127.0.0.1:9000/hook", "method": "POST",
-               "headers": {"Content-Type": "application/json"},
-               "body": {"user": "${payload.user_id}", "prev": "${steps.wait.output.duration}"}},
-    "retry": {"max_attempts": 3, "initial_backoff_ms": 200, "multiplier": 2.0, "max_backoff_ms": 5000},
-    "timeout_ms": 10000}
- ]})";
+const QByteArray architectureExample = wf::test::architectureExample();
 
 const QByteArray templatesEverywhere = R"({"id": "fuzz_templates", "name": "Templates ü€", "description": null,
  "steps": [
