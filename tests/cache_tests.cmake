@@ -1,2 +1,2 @@
 # Tests of the Redis cache.
-wf_add_test(cache LIBS wftestsupport wfshared LABELS integration TIMEOUT 180)
+wf_add_test(cache LIBS wftestsupport wf_cache LABELS integration TIMEOUT 180)

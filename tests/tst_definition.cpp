@@ -1,8 +1,8 @@
 #include "examples.h"
 #include "core/json.h"
 #include "workflow/retrypolicy.h"
-#include "workflow/stepregistry.h"
-#include "workflow/steps/conditionstep.h"
+#include "steps/builtinsteps.h"
+#include "steps/conditionstep.h"
 #include "workflow/workflowdefinition.h"
 
 #include <QtTest>
@@ -32,6 +32,12 @@ private Q_SLOTS:
 };
 
 namespace {
+
+const StepRegistry &builtin()
+{
+    static const StepRegistry registry = wf::steps::builtinSteps();
+    return registry;
+}
 
 // The example of architecture.md, as the seed's clients send it.
 const QByteArray exampleDefinition = wf::test::architectureExample();
@@ -72,7 +78,7 @@ QByteArray manySteps(int count)
 
 void TestDefinition::exampleIsAcceptedAndRoundTrips()
 {
-    const Result<WorkflowDefinition> definition = WorkflowDefinition::fromJson(parseJson(exampleDefinition));
+    const Result<WorkflowDefinition> definition = WorkflowDefinition::fromJson(parseJson(exampleDefinition), builtin());
     QVERIFY2(definition.ok(), qPrintable(definition.ok() ? QString() : definition.error().detail()));
     QCOMPARE(definition->id, u"example_workflow"_s);
     QCOMPARE(definition->name, u"Example"_s);
@@ -115,7 +121,7 @@ void TestDefinition::exampleIsAcceptedAndRoundTrips()
 
     // What was stored passes validation again: stored steps are a valid definition.
     QJsonObject body{{u"id"_s, u"x"_s}, {u"name"_s, u"x"_s}, {u"steps"_s, stored}};
-    QVERIFY(WorkflowDefinition::fromJson(body).ok());
+    QVERIFY(WorkflowDefinition::fromJson(body, builtin()).ok());
 }
 
 void TestDefinition::goodDefinitions_data()
@@ -164,7 +170,7 @@ void TestDefinition::goodDefinitions_data()
 void TestDefinition::goodDefinitions()
 {
     QFETCH(QByteArray, body);
-    const Result<WorkflowDefinition> definition = WorkflowDefinition::fromJson(parseJson(body));
+    const Result<WorkflowDefinition> definition = WorkflowDefinition::fromJson(parseJson(body), builtin());
     QVERIFY2(definition.ok(), qPrintable(definition.ok() ? QString() : definition.error().detail()));
 }
 
@@ -375,7 +381,7 @@ void TestDefinition::badDefinitions()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, fragment);
-    const Result<WorkflowDefinition> definition = WorkflowDefinition::fromJson(parseJson(body));
+    const Result<WorkflowDefinition> definition = WorkflowDefinition::fromJson(parseJson(body), builtin());
     QVERIFY2(!definition.ok(), "accepted");
     QCOMPARE(definition.error().kind(), Error::Kind::Invalid);
     QVERIFY2(definition.error().detail().contains(fragment),
@@ -384,7 +390,7 @@ void TestDefinition::badDefinitions()
 
 void TestDefinition::registryKnowsBuiltins()
 {
-    const StepRegistry &registry = StepRegistry::builtin();
+    const StepRegistry &registry = builtin();
     QCOMPARE(registry.names(), (QStringList{u"condition"_s, u"delay"_s, u"log"_s, u"transform"_s, u"webhook"_s}));
     for (const QString &name : registry.names()) {
         QVERIFY(registry.find(name));

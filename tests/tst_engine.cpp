@@ -4,11 +4,11 @@
 #include "engine/runexecution.h"
 #include "engine/stepattempt.h"
 #include "engine/stepenvironment.h"
-#include "engine/stepresult.h"
-#include "engine/webhookattempt.h"
+#include "steps/builtinsteps.h"
+#include "steps/webhookattempt.h"
+#include "workflow/stepresult.h"
 #include "workflow/retrypolicy.h"
-#include "workflow/stepregistry.h"
-#include "workflow/steptype.h"
+#include "engine/stepregistry.h"
 #include "workflow/workflowdefinition.h"
 
 #include <QElapsedTimer>
@@ -86,6 +86,12 @@ private:
 };
 
 namespace {
+
+const StepRegistry &builtin()
+{
+    static const StepRegistry registry = wf::steps::builtinSteps();
+    return registry;
+}
 
 // One request as the receiver read it.
 struct Received
@@ -243,7 +249,7 @@ RunPlan makePlan(const QByteArray &stepsText, const QString &base, const QByteAr
     QByteArray steps = stepsText;
     steps.replace("%BASE%", base.toUtf8());
     const QByteArray definition = R"({"id": "w", "name": "W", "steps": )" + steps + '}';
-    const Result<WorkflowDefinition> parsed = WorkflowDefinition::fromJson(parseJson(definition));
+    const Result<WorkflowDefinition> parsed = WorkflowDefinition::fromJson(parseJson(definition), builtin());
     if (!parsed)
         qFatal("test workflow is invalid: %s", qPrintable(parsed.error().detail()));
     RunPlan plan;
@@ -287,7 +293,7 @@ std::optional<RunOutcome> runToEnd(const RunPlan &plan, HttpClientPool *pool, Ob
 {
     Observed local;
     Observed *target = observed ? observed : &local;
-    RunExecution execution(plan, pool);
+    RunExecution execution(plan, pool, builtin());
     execution.setFixedJitter(jitter);
     observe(&execution, target);
     execution.start();
@@ -350,7 +356,7 @@ void TestEngine::stepResultRoundTrip()
 
 void TestEngine::attemptReportsFromTheEventLoop()
 {
-    const StepType *transform = StepRegistry::builtin().find(u"transform"_s);
+    const ExecutableStep *transform = builtin().find(u"transform"_s);
     QVERIFY(transform);
     StepDefinition step;
     step.name = u"t"_s;
@@ -376,8 +382,8 @@ void TestEngine::attemptReportsFromTheEventLoop()
 
 void TestEngine::abortedAttemptStaysSilent()
 {
-    const StepType *delay = StepRegistry::builtin().find(u"delay"_s);
-    const StepType *transform = StepRegistry::builtin().find(u"transform"_s);
+    const ExecutableStep *delay = builtin().find(u"delay"_s);
+    const ExecutableStep *transform = builtin().find(u"transform"_s);
     StepDefinition step;
     step.name = u"d"_s;
     QObject parent;
@@ -916,7 +922,7 @@ void TestEngine::checkpointWaitsForProceed()
         {"name": "b", "type": "webhook", "config": {"url": "%BASE%/b", "body": "${steps.a.output}"}},
         {"name": "c", "type": "transform", "config": {"output": "${steps.b.output.status_code}"}}])",
                                      m_receiver->base()),
-                           m_pool.get());
+                           m_pool.get(), builtin());
     Observed observed;
     QList<QJsonObject> allResults;
     observe(&execution, &observed, false);
@@ -968,7 +974,7 @@ void TestEngine::stopAfterCheckpoint()
     RunExecution execution(makePlan(R"([{"name": "a", "type": "transform", "config": {"output": 1}},
         {"name": "b", "type": "webhook", "config": {"url": "%BASE%/b"}}])",
                                      m_receiver->base()),
-                           m_pool.get());
+                           m_pool.get(), builtin());
     Observed observed;
     observe(&execution, &observed, false);
     execution.start();
@@ -991,7 +997,7 @@ void TestEngine::cancelDuringSlowWebhook()
     RunExecution execution(makePlan(R"([{"name": "slow", "type": "webhook", "config": {"url": "%BASE%/slow"}, "timeout_ms": 20000},
         {"name": "after", "type": "transform", "config": {"output": 1}}])",
                                      m_receiver->base()),
-                           m_pool.get());
+                           m_pool.get(), builtin());
     Observed observed;
     observe(&execution, &observed);
     execution.start();
@@ -1023,7 +1029,7 @@ void TestEngine::cancelBeforeAndDuringDelay()
         {"name": "hook", "type": "webhook", "config": {"url": "%BASE%/hook"}}])",
                                   m_receiver->base());
     {
-        RunExecution execution(plan, m_pool.get());
+        RunExecution execution(plan, m_pool.get(), builtin());
         Observed observed;
         observe(&execution, &observed);
         execution.start();
@@ -1034,7 +1040,7 @@ void TestEngine::cancelBeforeAndDuringDelay()
         QVERIFY(observed.started.isEmpty());
     }
     {
-        RunExecution execution(plan, m_pool.get());
+        RunExecution execution(plan, m_pool.get(), builtin());
         Observed observed;
         observe(&execution, &observed);
         execution.start();
@@ -1056,7 +1062,7 @@ void TestEngine::cancelDuringBackoff()
     RunExecution execution(makePlan(R"([{"name": "notify", "type": "webhook", "config": {"url": "%BASE%/down"},
         "retry": {"max_attempts": 3, "initial_backoff_ms": 20000, "max_backoff_ms": 20000}}])",
                                      m_receiver->base()),
-                           m_pool.get());
+                           m_pool.get(), builtin());
     Observed observed;
     observe(&execution, &observed);
     execution.start();
@@ -1122,7 +1128,7 @@ void TestEngine::ownerMayDeleteOnAnySignal()
     auto *execution = new RunExecution(makePlan(R"([{"name": "a", "type": "webhook", "config": {"url": "%BASE%/a"}},
         {"name": "b", "type": "webhook", "config": {"url": "%BASE%/b"}}])",
                                                 m_receiver->base()),
-                                       m_pool.get());
+                                       m_pool.get(), builtin());
     QPointer<RunExecution> guard(execution);
     // Deleted right inside the slot, the hardest case for the emitter.
     if (signal == u"stepStarted"_s)
@@ -1150,7 +1156,7 @@ void TestEngine::manyConcurrentRuns()
     clock.start();
     for (int i = 0; i < runs; ++i) {
         const RunPlan plan = makePlan(steps, m_receiver->base(), "{}", u"run-"_s + QString::number(i));
-        executions.push_back(std::make_unique<RunExecution>(plan, m_pool.get()));
+        executions.push_back(std::make_unique<RunExecution>(plan, m_pool.get(), builtin()));
         observed.append(std::make_shared<Observed>());
         observe(executions.back().get(), observed.back().get());
         executions.back()->start();

@@ -15,8 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
-WorkflowController::WorkflowController(QObject *context, WorkflowStore &store, Cache *cache)
-    : m_context(context), m_store(store), m_cache(cache)
+WorkflowController::WorkflowController(QObject *context, WorkflowStore &store, const StepCatalog &steps, Cache *cache)
+    : m_context(context), m_store(store), m_steps(steps), m_cache(cache)
 {
 }
 
@@ -41,7 +41,7 @@ void WorkflowController::create(const http::HttpRequest &request, const http::Re
     const auto body = jsonBody(request);
     if (!body)
         return reply.send(http::HttpResponse::error(body.error()));
-    const auto definition = WorkflowDefinition::fromJson(*body);
+    const auto definition = WorkflowDefinition::fromJson(*body, m_steps);
     if (!definition)
         return reply.send(http::HttpResponse::error(definition.error()));
     m_store.create(m_context, *definition, [reply](const Result<WorkflowRecord> &created) {
@@ -82,7 +82,7 @@ void WorkflowController::update(const QString &id, const http::HttpRequest &requ
     const auto body = jsonBody(request);
     if (!body)
         return reply.send(http::HttpResponse::error(body.error()));
-    const auto definition = WorkflowDefinition::fromJson(*body);
+    const auto definition = WorkflowDefinition::fromJson(*body, m_steps);
     if (!definition)
         return reply.send(http::HttpResponse::error(definition.error()));
     m_store.update(m_context, uuid, *definition, [this, reply, uuid](const Result<WorkflowRecord> &updated) {

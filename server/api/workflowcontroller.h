@@ -6,6 +6,7 @@
 
 namespace wf {
 class Cache;
+class StepCatalog;
 class WorkflowStore;
 }
 
@@ -15,7 +16,7 @@ namespace wf::api {
 class WorkflowController
 {
 public:
-    WorkflowController(QObject *context, WorkflowStore &store, Cache *cache);
+    WorkflowController(QObject *context, WorkflowStore &store, const StepCatalog &steps, Cache *cache);
     void registerRoutes(http::Router &router);
 
 private:
@@ -27,6 +28,7 @@ private:
 
     QObject *m_context;
     WorkflowStore &m_store;
+    const StepCatalog &m_steps;
     Cache *m_cache; // null: no caching
 };
 

@@ -41,7 +41,7 @@ void ApiThread::run()
     Cache cache(m_services.redisUrl);
     Cache *cachePointer = cache.enabled() ? &cache : nullptr;
     api::HealthController health(&server, *m_services.database, m_services.producer, cachePointer);
-    api::WorkflowController workflows(&server, *m_services.workflows, cachePointer);
+    api::WorkflowController workflows(&server, *m_services.workflows, *m_services.steps, cachePointer);
     api::RunController runs(&server, *m_services.runs, cachePointer);
     api::AdminController admin(&server, *m_services.scaling, m_services.adminToken);
     health.registerRoutes(server.router());

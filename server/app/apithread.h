@@ -7,6 +7,7 @@
 
 namespace wf {
 class RunService;
+class StepCatalog;
 class ScalingStore;
 class WorkflowStore;
 namespace db {
@@ -24,6 +25,7 @@ struct ApiServices
 {
     db::Database *database = nullptr;
     WorkflowStore *workflows = nullptr;
+    const StepCatalog *steps = nullptr;
     RunService *runs = nullptr;
     ScalingStore *scaling = nullptr;
     QByteArray adminToken;

@@ -15,6 +15,7 @@
 #include "store/runstore.h"
 #include "store/scalingstore.h"
 #include "store/workflowstore.h"
+#include "steps/builtinsteps.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -25,7 +26,10 @@ using namespace Qt::StringLiterals;
 
 namespace wf::app {
 
-ServerApp::ServerApp(Settings settings, QObject *parent) : QObject(parent), m_settings(std::move(settings)) { }
+ServerApp::ServerApp(Settings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_steps(steps::builtinSteps())
+{
+}
 
 ServerApp::~ServerApp()
 {
@@ -65,6 +69,7 @@ Status ServerApp::start(int databaseWaitSeconds)
     ApiServices services;
     services.database = m_database.get();
     services.workflows = m_workflows.get();
+    services.steps = &m_steps;
     services.runs = m_runService.get();
     services.scaling = m_scaling.get();
     services.adminToken = m_settings.adminToken.toUtf8();

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/settings.h"
+#include "engine/stepregistry.h"
 
 #include <QList>
 #include <QObject>
@@ -48,6 +49,7 @@ public:
 
 private:
     Settings m_settings;
+    StepRegistry m_steps; // the step types definitions may use
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<RunStore> m_runs;

@@ -1,7 +1,7 @@
 #include "settings.h"
 
 #include <QCoreApplication>
-#include <QHostInfo>
+#include <QSysInfo>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -12,7 +12,7 @@ namespace {
 
 QString defaultInstanceId()
 {
-    return QHostInfo::localHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
+    return QSysInfo::machineHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
 }
 
 } // namespace

@@ -6,8 +6,7 @@
 #include "stepenvironment.h"
 
 #include "core/json.h"
-#include "workflow/stepregistry.h"
-#include "workflow/steptype.h"
+#include "stepregistry.h"
 
 #include <QRandomGenerator>
 
@@ -41,11 +40,6 @@ QJsonObject templateView(const StepResult &result)
 }
 
 } // namespace
-
-RunExecution::RunExecution(RunPlan plan, HttpClientPool *http, QObject *parent)
-    : RunExecution(std::move(plan), http, StepRegistry::builtin(), parent)
-{
-}
 
 RunExecution::RunExecution(RunPlan plan, HttpClientPool *http, const StepRegistry &registry, QObject *parent)
     : QObject(parent), m_plan(std::move(plan)), m_http(http), m_registry(&registry), m_results(m_plan.stepResults)

@@ -2,7 +2,7 @@
 
 #include "runoutcome.h"
 #include "runplan.h"
-#include "stepresult.h"
+#include "workflow/stepresult.h"
 
 #include "core/result.h"
 #include "workflow/templateengine.h"
@@ -19,7 +19,7 @@ namespace wf {
 class HttpClientPool;
 class StepAttempt;
 class StepRegistry;
-class StepType;
+class ExecutableStep;
 
 // Executes the steps of one run, in order, in the thread it lives in, without blocking it: many
 // executions share one thread. It does no I/O but the steps' own (HTTP): its owner persists what
@@ -37,7 +37,6 @@ class RunExecution : public QObject
 
 public:
     // `registry` must outlive the execution. `http` is needed by webhook steps only.
-    RunExecution(RunPlan plan, HttpClientPool *http, QObject *parent = nullptr);
     RunExecution(RunPlan plan, HttpClientPool *http, const StepRegistry &registry, QObject *parent = nullptr);
     ~RunExecution() override;
 
@@ -97,7 +96,7 @@ private:
 
     // The step under way.
     qsizetype m_index = -1;
-    const StepType *m_type = nullptr;
+    const ExecutableStep *m_type = nullptr;
     StepResult m_current;
     QJsonObject m_config;
     int m_maxAttempts = 1;

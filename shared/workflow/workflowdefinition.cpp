@@ -1,6 +1,6 @@
 #include "workflowdefinition.h"
 
-#include "stepregistry.h"
+#include "steptype.h"
 #include "templateengine.h"
 #include "validation.h"
 
@@ -57,7 +57,7 @@ Problem checkStepName(const QJsonValue &value, const QString &where)
 }
 
 // Reads one step's own fields; its config is judged later, once every step name is known.
-Result<StepDefinition> parseStep(const QJsonValue &value, const QString &indexed, const StepRegistry &registry)
+Result<StepDefinition> parseStep(const QJsonValue &value, const QString &indexed, const StepCatalog &catalog)
 {
     if (!value.isObject())
         return validation::invalid(indexed, u"must be an object"_s + validation::got(value));
@@ -75,9 +75,9 @@ Result<StepDefinition> parseStep(const QJsonValue &value, const QString &indexed
     if (!type.isString())
         return validation::invalid(validation::at(where, u"type"_s), u"must be a string"_s + validation::got(type));
     step.type = type.toString();
-    if (!registry.find(step.type))
+    if (!catalog.findType(step.type))
         return Error::invalid(where + u": unknown step type "_s + validation::quote(step.type) + u" (known types: "_s
-                              + registry.names().join(u", "_s) + u')');
+                              + catalog.names().join(u", "_s) + u')');
 
     const QJsonValue config = object.value(u"config"_s);
     if (!config.isUndefined() && !config.isObject())
@@ -105,12 +105,7 @@ Result<StepDefinition> parseStep(const QJsonValue &value, const QString &indexed
 
 } // namespace
 
-Result<WorkflowDefinition> WorkflowDefinition::fromJson(const QJsonValue &body)
-{
-    return fromJson(body, StepRegistry::builtin());
-}
-
-Result<WorkflowDefinition> WorkflowDefinition::fromJson(const QJsonValue &body, const StepRegistry &registry)
+Result<WorkflowDefinition> WorkflowDefinition::fromJson(const QJsonValue &body, const StepCatalog &catalog)
 {
     if (!body.isObject())
         return Error::invalid(u"a workflow definition must be a JSON object"_s + validation::got(body));
@@ -148,7 +143,7 @@ Result<WorkflowDefinition> WorkflowDefinition::fromJson(const QJsonValue &body, 
     QHash<QString, qsizetype> firstIndex;
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const QString indexed = u"steps["_s + QString::number(i) + u']';
-        Result<StepDefinition> step = parseStep(steps.at(i), indexed, registry);
+        Result<StepDefinition> step = parseStep(steps.at(i), indexed, catalog);
         if (!step)
             return step.error();
         const auto seen = firstIndex.constFind(step->name);
@@ -164,7 +159,7 @@ Result<WorkflowDefinition> WorkflowDefinition::fromJson(const QJsonValue &body, 
         const StepDefinition &step = definition.steps.at(i);
         const StepValidationContext context{names, int(i),
                                             u"steps["_s + QString::number(i) + u"] '"_s + step.name + u'\''};
-        if (Problem problem = registry.find(step.type)->validateConfig(step, context))
+        if (Problem problem = catalog.findType(step.type)->validateConfig(step, context))
             return *problem;
         // Templates may only read steps that have finished by the time this one runs.
         if (Problem problem = TemplateEngine::validate(step.config, names.mid(0, i),

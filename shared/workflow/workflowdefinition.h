@@ -13,7 +13,7 @@
 
 namespace wf {
 
-class StepRegistry;
+class StepCatalog;
 
 // A workflow as a client defines it (POST/PUT /api/v1/workflows), validated as a whole.
 struct WorkflowDefinition
@@ -23,10 +23,10 @@ struct WorkflowDefinition
     std::optional<QString> description;
     QList<StepDefinition> steps;
 
-    // Validates a request body against the built-in step types. Every failure is an Error::invalid
-    // whose detail names the field and, for a step, its index and name ("steps[1] 'notify': …").
-    static Result<WorkflowDefinition> fromJson(const QJsonValue &body);
-    static Result<WorkflowDefinition> fromJson(const QJsonValue &body, const StepRegistry &registry);
+    // Validates a request body against the step types of `catalog`. Every failure is an
+    // Error::invalid whose detail names the field and, for a step, its index and name
+    // ("steps[1] 'notify': …").
+    static Result<WorkflowDefinition> fromJson(const QJsonValue &body, const StepCatalog &catalog);
 
     QJsonArray stepsToJson() const;
     // Lenient, for steps that were validated before they were stored.

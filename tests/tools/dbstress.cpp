@@ -12,6 +12,7 @@
 #include "db/database.h"
 #include "store/runstore.h"
 #include "store/workflowstore.h"
+#include "steps/builtinsteps.h"
 #include "workflow/workflowdefinition.h"
 
 #include <QCommandLineParser>
@@ -58,7 +59,7 @@ public:
         m_clock.start();
         const auto definition = wf::WorkflowDefinition::fromJson(wf::json::parse(
                 R"({"id":"stress","name":"stress","steps":[{"name":"t","type":"transform","config":{"output":{"x":"${payload.n}"}}}]})")
-                                                                         .value());
+                                                                         .value(), wf::steps::builtinSteps());
         m_definition = std::make_unique<wf::WorkflowDefinition>(definition.value());
         for (int i = 0; i < depth; ++i)
             next(i);

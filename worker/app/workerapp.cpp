@@ -12,13 +12,17 @@
 #include "db/migrator.h"
 #include "kafka/kafkaconsumer.h"
 #include "outbox/outboxpipeline.h"
+#include "steps/builtinsteps.h"
 
 
 using namespace Qt::StringLiterals;
 
 namespace wf::app {
 
-WorkerApp::WorkerApp(Settings settings, QObject *parent) : QObject(parent), m_settings(std::move(settings)) { }
+WorkerApp::WorkerApp(Settings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_steps(steps::builtinSteps())
+{
+}
 
 WorkerApp::~WorkerApp()
 {
@@ -70,7 +74,7 @@ Status WorkerApp::start(int databaseWaitSeconds)
     coordinatorOptions.leaseSeconds = m_settings.workerLeaseSeconds;
     if (!m_settings.redisUrl.isEmpty())
         m_cache = std::make_unique<Cache>(m_settings.redisUrl);
-    m_coordinator = std::make_unique<RunCoordinator>(*m_store, &m_outbox->publisher(), *m_consumer, m_cache.get(), coordinatorOptions);
+    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_steps, &m_outbox->publisher(), *m_consumer, m_cache.get(), coordinatorOptions);
     connect(m_consumer.get(), &kafka::KafkaConsumer::received, m_coordinator.get(), &RunCoordinator::handle);
     if (auto status = m_consumer->start(); !status)
         return status;

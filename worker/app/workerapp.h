@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "core/settings.h"
+#include "engine/stepregistry.h"
 
 #include <QObject>
 
@@ -42,6 +43,7 @@ public:
 private:
     Settings m_settings;
     std::unique_ptr<db::Database> m_database;
+    StepRegistry m_steps; // the step types runs may use
     std::unique_ptr<ExecutionStore> m_store;
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<OutboxPipeline> m_outbox;

@@ -8,7 +8,7 @@
 #include "engine/runexecution.h"
 #include "engine/runoutcome.h"
 #include "engine/runplan.h"
-#include "engine/stepresult.h"
+#include "workflow/stepresult.h"
 #include "kafka/kafkaconsumer.h"
 #include "outbox/outboxpublisher.h"
 #include "workflow/workflowdefinition.h"
@@ -29,9 +29,9 @@ constexpr int kSaveRetryMs = 500;
 
 } // namespace
 
-RunCoordinator::RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
+RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
                                Options options, QObject *parent)
-    : QObject(parent), m_store(store), m_publisher(publisher), m_consumer(consumer), m_cache(cache), m_options(options)
+    : QObject(parent), m_store(store), m_steps(steps), m_publisher(publisher), m_consumer(consumer), m_cache(cache), m_options(options)
 {
     m_http = new HttpClientPool(8, this);
     m_claimTimer = new QTimer(this);
@@ -137,7 +137,7 @@ void RunCoordinator::start(const ClaimedRun &run)
     plan.steps = WorkflowDefinition::stepsFromStoredJson(run.steps);
     plan.stepResults = run.stepResults;
     plan.traceparent = run.traceparent;
-    auto *execution = new RunExecution(plan, m_http, this);
+    auto *execution = new RunExecution(plan, m_http, m_steps, this);
     m_active.insert(run.runId, execution);
     const QString runId = run.runId;
     connect(execution, &RunExecution::stepStarted, this, [this, runId](const StepResult &result) {

@@ -19,6 +19,7 @@ class Cache;
 class HttpClientPool;
 class OutboxPublisher;
 class RunExecution;
+class StepRegistry;
 struct RunOutcome;
 struct StepResult;
 namespace kafka {
@@ -55,7 +56,7 @@ public:
         std::atomic<qint64> duplicates{0};
     };
 
-    RunCoordinator(ExecutionStore &store, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
+    RunCoordinator(ExecutionStore &store, const StepRegistry &steps, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
                    Options options, QObject *parent = nullptr);
     ~RunCoordinator() override;
 
@@ -89,6 +90,7 @@ private:
     void finishDrainIfIdle();
 
     ExecutionStore &m_store;
+    const StepRegistry &m_steps;
     OutboxPublisher *m_publisher;
     kafka::KafkaConsumer &m_consumer;
     Cache *m_cache;

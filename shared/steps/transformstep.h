@@ -1,11 +1,11 @@
 #pragma once
 
-#include "workflow/steptype.h"
+#include "engine/executablestep.h"
 
 namespace wf {
 
-// Writes `message` (a template string) to the run's log.
-class LogStep : public StepType
+// Its output is `output` (any JSON) with the templates inside rendered.
+class TransformStep : public ExecutableStep
 {
 public:
     QString name() const override;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stepattempt.h"
+#include "engine/stepattempt.h"
 
 #include <QByteArray>
 #include <QList>

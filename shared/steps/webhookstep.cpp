@@ -4,7 +4,7 @@
 #include "engine/httpclientpool.h"
 #include "engine/immediateattempt.h"
 #include "engine/stepenvironment.h"
-#include "engine/webhookattempt.h"
+#include "webhookattempt.h"
 #include "workflow/stepdefinition.h"
 #include "workflow/templatestring.h"
 #include "workflow/validation.h"

@@ -1,6 +1,6 @@
 #include "delaystep.h"
 
-#include "engine/delayattempt.h"
+#include "delayattempt.h"
 #include "engine/immediateattempt.h"
 #include "workflow/stepdefinition.h"
 #include "workflow/templatestring.h"

@@ -173,12 +173,12 @@ bool ConditionStep::evaluate(const QJsonValue &left, const QString &op, const QJ
 Result<QJsonObject> ConditionStep::renderConfig(const StepDefinition &step, const TemplateContext &context) const
 {
     if (step.config.value(u"op"_s).toString() != u"exists"_s)
-        return StepType::renderConfig(step, context);
+        return ExecutableStep::renderConfig(step, context);
     // "Does it exist?" must be answerable with "no" for a path that leads nowhere, such as an
     // optional payload field or the output of a skipped step.
     StepDefinition rest = step;
     const QJsonValue left = rest.config.take(u"left"_s);
-    Result<QJsonObject> rendered = StepType::renderConfig(rest, context);
+    Result<QJsonObject> rendered = ExecutableStep::renderConfig(rest, context);
     if (!rendered)
         return rendered;
     const Result<QJsonValue> renderedLeft = TemplateEngine::render(left, context);

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "workflow/steptype.h"
+#include "engine/executablestep.h"
 
 namespace wf {
 
-// Waits `duration` seconds (fractional allowed, or one template resolved when the run gets there).
-class DelayStep : public StepType
+// An HTTP call: `url`, `method` (default POST), `headers`, `body`, `expect_status` (default any 2xx).
+class WebhookStep : public ExecutableStep
 {
 public:
     QString name() const override;
@@ -13,6 +13,8 @@ public:
     StepAttempt *start(const StepDefinition &step, const QJsonObject &renderedConfig,
                        const StepEnvironment &environment, QObject *parent) const override;
     bool isLongRunning() const override;
+    // 30 s: a server that never answers must not hold a run (and its lease) forever.
+    std::optional<qint64> defaultTimeoutMs() const override;
 };
 
 } // namespace wf

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "workflow/steptype.h"
+#include "engine/executablestep.h"
 
 #include <QJsonValue>
 
 namespace wf {
 
 // Compares `left` with `right` using `op`; when false, the later steps named in `skip` are skipped.
-class ConditionStep : public StepType
+class ConditionStep : public ExecutableStep
 {
 public:
     QString name() const override;
