@@ -63,6 +63,13 @@ public:
         submit(DbJob::Mode::Write, context, std::forward<Work>(work), std::forward<Done>(done));
     }
 
+    // A write that goes before all waiting jobs but other urgent ones (lease renewals).
+    template<typename Work, typename Done>
+    void writeUrgent(QObject *context, Work &&work, Done &&done)
+    {
+        submit(DbJob::Mode::Write, context, std::forward<Work>(work), std::forward<Done>(done), true);
+    }
+
     // A job built by hand, for work whose outcome goes to several callers (a batch): its
     // `deliver` decides where each result goes.
     void enqueue(DbJob job) { m_queue.push(std::move(job)); }
@@ -78,7 +85,7 @@ public:
 
 private:
     template<typename Work, typename Done>
-    void submit(DbJob::Mode mode, QObject *context, Work &&work, Done &&done)
+    void submit(DbJob::Mode mode, QObject *context, Work &&work, Done &&done, bool urgent = false)
     {
         using Returned = std::decay_t<std::invoke_result_t<Work &, DbConnection &>>;
         using Value = typename ResultValue<Returned>::type;
@@ -86,6 +93,7 @@ private:
         auto callback = std::make_shared<std::decay_t<Done>>(std::forward<Done>(done));
         DbJob job;
         job.mode = mode;
+        job.urgent = urgent;
         job.execute = [outcome, work = std::forward<Work>(work)](DbConnection &connection) mutable {
             outcome->emplace(work(connection));
         };

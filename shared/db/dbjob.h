@@ -22,6 +22,8 @@ struct DbJob
     std::function<void(DbConnection &)> execute;
     std::function<void(const Error &)> fail;
     std::function<void()> deliver;
+    // Goes before every job that is not urgent: a lease renewal must not wait behind bulk writes.
+    bool urgent = false;
     // Set by the queue; a job that waited too long is answered "unavailable" instead of run.
     std::chrono::steady_clock::time_point enqueued{};
 };

@@ -10,7 +10,15 @@ void DbJobQueue::push(DbJob job)
         std::lock_guard lock(m_mutex);
         if (!m_closed) {
             job.enqueued = std::chrono::steady_clock::now();
-            m_jobs.push_back(std::move(job));
+            if (job.urgent) {
+                // Behind the urgent ones already waiting, before everything else.
+                auto at = m_jobs.begin();
+                while (at != m_jobs.end() && at->urgent)
+                    ++at;
+                m_jobs.insert(at, std::move(job));
+            } else {
+                m_jobs.push_back(std::move(job));
+            }
             m_wake.notify_one();
             return;
         }

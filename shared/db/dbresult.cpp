@@ -4,6 +4,8 @@
 
 #include <libpq-fe.h>
 
+using namespace Qt::StringLiterals;
+
 namespace wf::db {
 
 void DbResult::Deleter::operator()(pg_result *result) const
@@ -67,11 +69,24 @@ bool DbResult::boolean(int row, int column) const
     return !isNull(row, column) && PQgetvalue(m_result.get(), row, column)[0] == 't';
 }
 
-QJsonValue DbResult::json(int row, int column) const
+Result<QJsonValue> DbResult::parsedJson(int row, int column) const
 {
     if (isNull(row, column))
         return QJsonValue(QJsonValue::Undefined);
-    return wf::json::parse(bytes(row, column)).value_or(QJsonValue(QJsonValue::Undefined));
+    std::optional<QJsonValue> parsed = wf::json::parse(bytes(row, column));
+    if (!parsed) {
+        const char *name = PQfname(m_result.get(), column);
+        return Error::internal(u"stored JSON in column %1 cannot be parsed"_s.arg(QString::fromUtf8(name ? name : "?")));
+    }
+    return std::move(*parsed);
+}
+
+QJsonValue DbResult::json(int row, int column) const
+{
+    Result<QJsonValue> parsed = parsedJson(row, column);
+    if (!parsed)
+        throw parsed.error();
+    return std::move(*parsed);
 }
 
 } // namespace wf::db

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
@@ -31,8 +33,11 @@ public:
     int int32(int row, int column) const { return int(int64(row, column)); }
     double number(int row, int column) const;
     bool boolean(int row, int column) const;
-    // A json/jsonb column parsed; Undefined when NULL.
+    // A json/jsonb column parsed; Undefined when NULL. Throws Error::internal, naming the column,
+    // when the stored text is not JSON: corrupt data is an error, never an empty value.
     QJsonValue json(int row, int column) const;
+    // The same without throwing.
+    Result<QJsonValue> parsedJson(int row, int column) const;
 
 private:
     struct Deleter

@@ -18,6 +18,9 @@ KafkaConsumer::KafkaConsumer(KafkaSettings settings, Options options, QObject *p
 KafkaConsumer::~KafkaConsumer()
 {
     close();
+    while (m_handle && !serveClose(50)) {
+    }
+    finishClose();
 }
 
 Status KafkaConsumer::start()
@@ -75,11 +78,54 @@ void KafkaConsumer::close()
     commit();
     delete m_waker;
     m_waker = nullptr;
-    // Leaves the group (the rebalance callback revokes the partitions during this call).
-    rd_kafka_consumer_close(m_handle.get());
     m_joined = false;
+    // Leaves the group in librdkafka's background; the rebalance callback revokes the partitions
+    // when the close queue is served.
+    m_closeQueue.reset(rd_kafka_queue_new(m_handle.get()));
+    if (rd_kafka_error_t *error = rd_kafka_consumer_close_queue(m_handle.get(), m_closeQueue.get())) {
+        qCWarning(lcKafka) << "closing the consumer:" << rd_kafka_error_string(error);
+        rd_kafka_error_destroy(error);
+        QMetaObject::invokeMethod(this, &KafkaConsumer::finishClose, Qt::QueuedConnection);
+        return;
+    }
+    m_closing.start();
+    m_closeTimer = new QTimer(this);
+    connect(m_closeTimer, &QTimer::timeout, this, [this] {
+        if (serveClose(0))
+            finishClose();
+    });
+    m_closeTimer->start(20);
+}
+
+bool KafkaConsumer::serveClose(int waitMs)
+{
+    if (!m_handle || !m_closeQueue)
+        return true;
+    rd_kafka_queue_poll_callback(m_closeQueue.get(), waitMs);
+    if (rd_kafka_consumer_closed(m_handle.get()))
+        return true;
+    if (m_closing.isValid() && m_closing.elapsed() >= m_options.closeTimeoutMs) {
+        qCWarning(lcKafka) << "the consumer did not leave its group within" << m_options.closeTimeoutMs
+                           << "ms (broker unreachable?); closing without it";
+        return true;
+    }
+    return false;
+}
+
+void KafkaConsumer::finishClose()
+{
+    if (m_closeTimer) {
+        m_closeTimer->stop();
+        m_closeTimer->deleteLater();
+        m_closeTimer = nullptr;
+    }
+    if (!m_handle)
+        return;
+    m_closeQueue.reset();
     m_queue.reset();
-    m_handle.reset();
+    // The close above already left the group, or gave up on it: destroying must not try again.
+    rd_kafka_destroy_flags(m_handle.release(), RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
+    Q_EMIT closed();
 }
 
 void KafkaConsumer::done(const KafkaMessage &message)

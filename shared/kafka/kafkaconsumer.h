@@ -7,6 +7,7 @@
 
 #include "core/result.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 
@@ -30,14 +31,19 @@ public:
         QStringList topics;
         int sessionTimeoutMs = 10000;
         int maxBatch = 500; // messages handled per wake-up before yielding to the event loop
+        int closeTimeoutMs = 5000; // longest a close waits for the group to be left
     };
 
     KafkaConsumer(KafkaSettings settings, Options options, QObject *parent = nullptr);
     ~KafkaConsumer() override;
 
     Status start();
-    // Commits what is done and leaves the group cleanly (its partitions move at once).
+    // Commits what is done and leaves the group (its partitions move at once), without blocking:
+    // the leaving is served from the event loop, and given up after closeTimeoutMs (a broker
+    // that cannot be reached must not hold the worker's timers and lease renewals). closed()
+    // follows. The destructor finishes a close still under way, within the same bound.
     void close();
+    bool isClosed() const { return m_closed && !m_handle; }
 
     void done(const KafkaMessage &message);
     // Stops/continues fetching (back-pressure); assigned partitions are kept.
@@ -51,6 +57,7 @@ public:
 Q_SIGNALS:
     void received(const wf::kafka::KafkaMessage &message);
     void assignmentChanged(int partitions);
+    void closed();
 
 private:
     static void onRebalance(rd_kafka_t *, rd_kafka_resp_err_t error, rd_kafka_topic_partition_list_t *partitions, void *opaque);
@@ -59,6 +66,9 @@ private:
     void poll();
     void commit();
     void applyPause();
+    // Serves the close queue; true once the consumer is closed or the bound has passed.
+    bool serveClose(int waitMs);
+    void finishClose();
 
     KafkaSettings m_settings;
     Options m_options;
@@ -66,6 +76,9 @@ private:
     KafkaQueue m_queue;
     QueueWaker *m_waker = nullptr;
     QTimer *m_commitTimer = nullptr;
+    KafkaQueue m_closeQueue;
+    QTimer *m_closeTimer = nullptr;
+    QElapsedTimer m_closing;
     OffsetTracker m_tracker;
     bool m_paused = false;
     bool m_closed = false;
