@@ -129,6 +129,9 @@ void TestDefinition::goodDefinitions_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addRow("no steps") << withSteps("[]");
     QTest::addRow("description null") << QByteArray(R"({"id":"w","name":"W","description":null,"steps":[]})");
+    // The seed's optional fields: only name and steps are required.
+    QTest::addRow("no id, no description") << QByteArray(R"({"name":"W","steps":[]})");
+    QTest::addRow("id null") << QByteArray(R"({"id":null,"name":"W","steps":[]})");
     QTest::addRow("unknown top-level keys") << QByteArray(R"({"id":"w","name":"W","steps":[],"owner":"x","v":2})");
     QTest::addRow("100 steps") << manySteps(100);
     QTest::addRow("retry and timeout null")
@@ -188,7 +191,6 @@ void TestDefinition::badDefinitions_data()
     // top level
     QTest::addRow("array body") << QByteArray("[]") << u"must be a JSON object (got array)"_s;
     QTest::addRow("string body") << QByteArray(R"("x")") << u"must be a JSON object"_s;
-    QTest::addRow("missing id") << QByteArray(R"({"name":"W","steps":[]})") << u"id is required"_s;
     QTest::addRow("id number") << QByteArray(R"({"id":1,"name":"W","steps":[]})") << u"id must be a string (got 1)"_s;
     QTest::addRow("id empty") << QByteArray(R"({"id":"","name":"W","steps":[]})") << u"id must not be empty"_s;
     QTest::addRow("id too long") << QByteArray(R"({"id":")" + longText + R"(","name":"W","steps":[]})")

@@ -11,6 +11,7 @@
 #include "engine/stepregistry.h"
 #include "workflow/workflowdefinition.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QRegularExpression>
@@ -79,6 +80,12 @@ private Q_SLOTS:
     void ownerMayDeleteOnAnySignal();
 
     void manyConcurrentRuns();
+
+    void dataThatDoublesFailsAtTheStepLimit();
+    void runLimitCountsEveryStep();
+    void outputWithoutTemplatesIsBounded();
+    void delayResumesAtItsStoredDeadline();
+    void webhookKeyStaysAcrossRetries();
 
 private:
     std::unique_ptr<HttpReceiver> m_receiver;
@@ -276,7 +283,7 @@ void observe(RunExecution *execution, Observed *observed, bool autoProceed = tru
     QObject::connect(execution, &RunExecution::stepStarted, execution,
                      [observed](const StepResult &result) { observed->started.append(result); });
     QObject::connect(execution, &RunExecution::checkpoint, execution,
-                     [execution, observed, autoProceed](const StepResult &result, const QJsonObject &) {
+                     [execution, observed, autoProceed](const StepResult &result, const StepResults &) {
                          observed->checkpoints.append(result);
                          if (autoProceed)
                              execution->proceed();
@@ -304,7 +311,7 @@ std::optional<RunOutcome> runToEnd(const RunPlan &plan, HttpClientPool *pool, Ob
 
 QJsonObject stepResult(const RunOutcome &outcome, const QString &name)
 {
-    return outcome.stepResults.value(name).toObject();
+    return outcome.stepResults.value(name).toJson();
 }
 
 const QRegularExpression timestampPattern(uR"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$)"_s);
@@ -334,24 +341,35 @@ void TestEngine::stepResultRoundTrip()
 {
     StepResult result;
     result.stepName = u"notify"_s;
-    result.status = StepResult::Status::Failed;
-    result.startedAt = u"2026-01-02T03:04:05.123456Z"_s;
-    result.completedAt = u"2026-01-02T03:04:06.000001Z"_s;
+    result.status = StepStatus::Failed;
+    result.startedAtMicros = json::parseTimestamp(u"2026-01-02T03:04:05.123456Z"_s);
+    result.completedAtMicros = json::parseTimestamp(u"2026-01-02T03:04:06.000001Z"_s);
     result.attempts = 3;
     result.error = u"HTTP 500"_s;
     const QJsonObject json = result.toJson();
     QCOMPARE(json, parseJson(R"({"step_name": "notify", "status": "failed", "started_at": "2026-01-02T03:04:05.123456Z",
         "completed_at": "2026-01-02T03:04:06.000001Z", "attempts": 3, "output": null, "error": "HTTP 500"})").toObject());
-    const std::optional<StepResult> back = StepResult::fromJson(json);
+    const Result<StepResult> back = StepResult::fromJson(json);
     QVERIFY(back);
     QCOMPARE(back->toJson(), json);
     QVERIFY(!back->isDone());
 
-    const std::optional<StepResult> skipped = StepResult::fromJson(parseJson(R"({"status": "skipped"})"));
+    const Result<StepResult> skipped = StepResult::fromJson(parseJson(R"({"status": "skipped"})"));
     QVERIFY(skipped && skipped->isDone());
     QCOMPARE(skipped->toJson().value(u"started_at"_s), QJsonValue(QJsonValue::Null));
     QVERIFY(!StepResult::fromJson(parseJson(R"({"status": "done"})")));
     QVERIFY(!StepResult::fromJson(QJsonValue(u"success"_s)));
+    QVERIFY(!StepResult::fromJson(parseJson(R"({"status": "success", "started_at": "yesterday"})")));
+    // A running delay keeps its deadline; other states do not show one.
+    StepResult waiting;
+    waiting.stepName = u"wait"_s;
+    waiting.status = StepStatus::Running;
+    waiting.deadlineMicros = json::parseTimestamp(u"2026-01-02T03:04:35.000000Z"_s);
+    QCOMPARE(waiting.toJson().value(u"deadline"_s).toString(), u"2026-01-02T03:04:35.000000Z"_s);
+    QCOMPARE(StepResult::fromJson(waiting.toJson())->deadlineMicros, waiting.deadlineMicros);
+    waiting.status = StepStatus::Success;
+    QVERIFY(!waiting.toJson().contains(u"deadline"_s));
+    QVERIFY(!stepResultsFromJson(parseJson(R"({"a": {"status": "bogus"}})").toObject()));
 }
 
 void TestEngine::attemptReportsFromTheEventLoop()
@@ -414,10 +432,12 @@ void TestEngine::stepOutputs_data()
     QTest::addColumn<QByteArray>("expected");
 
     QTest::addRow("delay") << QByteArray(R"([{"name": "wait", "type": "delay", "config": {"duration": 0.01}}])")
-                           << QByteArray("{}") << u"wait"_s << QByteArray(R"({"type": "delay", "duration": 0.01})");
+                           << QByteArray("{}") << u"wait"_s
+                           << QByteArray(R"({"type": "delay", "duration": 0.01, "message": "Delayed for 0.01 seconds"})");
     QTest::addRow("delay from template")
             << QByteArray(R"([{"name": "wait", "type": "delay", "config": {"duration": "${payload.seconds}"}}])")
-            << QByteArray(R"({"seconds": 0})") << u"wait"_s << QByteArray(R"({"type": "delay", "duration": 0})");
+            << QByteArray(R"({"seconds": 0})") << u"wait"_s
+            << QByteArray(R"({"type": "delay", "duration": 0, "message": "Delayed for 0 seconds"})");
     QTest::addRow("transform")
             << QByteArray(R"([{"name": "t", "type": "transform", "config": {"output": {"a": "${payload.x}", "b": [1, "x=${payload.x}"]}}}])")
             << QByteArray(R"({"x": 5})") << u"t"_s << QByteArray(R"({"a": 5, "b": [1, "x=5"]})");
@@ -445,7 +465,12 @@ void TestEngine::stepOutputs_data()
             << QByteArray(R"({"type": "condition", "result": true, "skipped": []})");
     QTest::addRow("webhook")
             << QByteArray(R"([{"name": "hook", "type": "webhook", "config": {"url": "%BASE%/json"}}])") << QByteArray("{}")
-            << u"hook"_s << QByteArray(R"({"type": "webhook", "status_code": 200, "response_data": {"ok": true}})");
+            << u"hook"_s
+            << QByteArray(R"({"type": "webhook", "status_code": 200, "response_data": {"ok": true}, "url": "%BASE%/json", "method": "POST"})");
+    QTest::addRow("webhook method upper case")
+            << QByteArray(R"([{"name": "hook", "type": "webhook", "config": {"url": "%BASE%/json", "method": "put"}}])") << QByteArray("{}")
+            << u"hook"_s
+            << QByteArray(R"({"type": "webhook", "status_code": 200, "response_data": {"ok": true}, "url": "%BASE%/json", "method": "PUT"})");
 }
 
 void TestEngine::stepOutputs()
@@ -457,14 +482,14 @@ void TestEngine::stepOutputs()
 
     const std::optional<RunOutcome> outcome = runToEnd(makePlan(steps, m_receiver->base(), payload), m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     QVERIFY(!outcome->error);
     const QJsonObject result = stepResult(*outcome, step);
     QCOMPARE(result.value(u"step_name"_s).toString(), step);
     QCOMPARE(result.value(u"status"_s).toString(), u"success"_s);
     QCOMPARE(result.value(u"attempts"_s).toInt(), 1);
     QCOMPARE(result.value(u"error"_s), QJsonValue(QJsonValue::Null));
-    QCOMPARE(result.value(u"output"_s), parseJson(expected));
+    QCOMPARE(result.value(u"output"_s), parseJson(QByteArray(expected).replace("%BASE%", m_receiver->base().toUtf8())));
     QVERIFY2(timestampPattern.match(result.value(u"started_at"_s).toString()).hasMatch(),
              qPrintable(result.value(u"started_at"_s).toString()));
     QVERIFY(timestampPattern.match(result.value(u"completed_at"_s).toString()).hasMatch());
@@ -479,7 +504,7 @@ void TestEngine::logStepWritesOneLine()
                      m_receiver->base(), R"({"rest": "second \\ line"})"),
             m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     QCOMPARE(stepResult(*outcome, u"say"_s).value(u"output"_s).toObject().value(u"message"_s).toString(),
              u"first line\nsecond \\ line"_s);
 }
@@ -522,7 +547,7 @@ void TestEngine::templates()
     const QByteArray payload = R"({"flag": true, "order": {"items": [{"sku": "x1"}, {"sku": "x2"}]}})";
     const std::optional<RunOutcome> outcome = runToEnd(makePlan(steps, m_receiver->base(), payload), m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     QCOMPARE(stepResult(*outcome, u"second"_s).value(u"output"_s), parseJson(expected));
 }
 
@@ -535,7 +560,7 @@ void TestEngine::unresolvedTemplateFailsWithoutRetry()
     Observed observed;
     const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get(), &observed);
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"failed"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
     QCOMPARE(outcome->error.value_or(QString()),
              u"step 'notify': config.body.user: unresolved template ${payload.user.id}: payload has no 'user'"_s);
     const QJsonObject notify = stepResult(*outcome, u"notify"_s);
@@ -578,7 +603,7 @@ void TestEngine::unusableRenderedConfig()
             + R"(, "retry": {"max_attempts": 3, "initial_backoff_ms": 10}}])";
     const std::optional<RunOutcome> outcome = runToEnd(makePlan(steps, m_receiver->base(), payload), m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"failed"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
     QVERIFY2(outcome->error.value_or(QString()).startsWith(u"step 's': "_s + error), qPrintable(*outcome->error));
     // The same input would fail the same way: no retry.
     QCOMPARE(stepResult(*outcome, u"s"_s).value(u"attempts"_s).toInt(), 1);
@@ -630,7 +655,7 @@ void TestEngine::webhookRequest()
     plan.traceparent = traceparent;
     const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
 
     const QList<Received> received = m_receiver->requests("/hook");
     QCOMPARE(received.size(), 1);
@@ -679,12 +704,12 @@ void TestEngine::webhookStatus()
     QVERIFY(outcome);
     const QJsonObject result = stepResult(*outcome, u"notify"_s);
     if (accepted) {
-        QCOMPARE(outcome->status, u"success"_s);
+        QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
         QCOMPARE(result.value(u"output"_s).toObject().value(u"status_code"_s).toInt(), status);
         QCOMPARE(result.value(u"output"_s).toObject().value(u"response_data"_s).toString(),
                  u"database on fire, please stand by"_s);
     } else {
-        QCOMPARE(outcome->status, u"failed"_s);
+        QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
         const QString error = result.value(u"error"_s).toString();
         QVERIFY2(error.startsWith(u"HTTP "_s + QString::number(status)), qPrintable(error));
         QVERIFY2(error.contains(u"database on fire"_s), qPrintable(error));
@@ -732,7 +757,7 @@ void TestEngine::webhookResponseData()
             makePlan(R"([{"name": "notify", "type": "webhook", "config": {"url": "%BASE%/hook"}}])", m_receiver->base()),
             m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     const QJsonValue data = stepResult(*outcome, u"notify"_s).value(u"output"_s).toObject().value(u"response_data"_s);
     QCOMPARE(data.type(), expected.type());
     QVERIFY(data == expected);
@@ -752,7 +777,7 @@ void TestEngine::webhookConnectionRefused()
                      base),
             m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"failed"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
     const QJsonObject result = stepResult(*outcome, u"notify"_s);
     QVERIFY2(result.value(u"error"_s).toString().contains(u"refused"_s, Qt::CaseInsensitive),
              qPrintable(result.value(u"error"_s).toString()));
@@ -777,7 +802,7 @@ void TestEngine::retryWithBackoff()
     const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get(), nullptr, jitter);
     const qint64 elapsed = clock.elapsed();
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     const QJsonObject result = stepResult(*outcome, u"notify"_s);
     QCOMPARE(result.value(u"attempts"_s).toInt(), 3);
     QCOMPARE(result.value(u"output"_s).toObject().value(u"response_data"_s), parseJson(R"({"done":true})"));
@@ -804,7 +829,7 @@ void TestEngine::retriesExhausted()
                      m_receiver->base()),
             m_pool.get());
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"failed"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
     QVERIFY2(outcome->error.value_or(QString()).startsWith(u"step 'notify': HTTP 503"_s), qPrintable(*outcome->error));
     QCOMPARE(stepResult(*outcome, u"notify"_s).value(u"attempts"_s).toInt(), 2);
     QCOMPARE(m_receiver->count("/down"), 2);
@@ -824,7 +849,7 @@ void TestEngine::timeoutAbortsSlowWebhook()
             m_pool.get());
     const qint64 elapsed = clock.elapsed();
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"failed"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
     const QJsonObject result = stepResult(*outcome, u"notify"_s);
     QCOMPARE(result.value(u"error"_s).toString(), u"timed out after 200 ms"_s);
     QCOMPARE(result.value(u"attempts"_s).toInt(), 2);
@@ -844,14 +869,17 @@ void TestEngine::delayWithFractionalSeconds()
             m_pool.get(), &observed);
     const qint64 elapsed = clock.elapsed();
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     QVERIFY2(elapsed >= 250 && elapsed < 2000, qPrintable(QString::number(elapsed)));
-    QCOMPARE(stepResult(*outcome, u"wait"_s).value(u"output"_s), parseJson(R"({"type": "delay", "duration": 0.25})"));
+    QCOMPARE(stepResult(*outcome, u"wait"_s).value(u"output"_s), parseJson(R"({"type": "delay", "duration": 0.25, "message": "Delayed for 0.25 seconds"})"));
     QCOMPARE(observed.started.size(), 1);
     QCOMPARE(observed.started.at(0).stepName, u"wait"_s);
-    QCOMPARE(observed.started.at(0).status, StepResult::Status::Running);
-    QVERIFY(observed.started.at(0).startedAt);
-    QVERIFY(!observed.started.at(0).completedAt);
+    QCOMPARE(observed.started.at(0).status, StepStatus::Running);
+    QVERIFY(observed.started.at(0).startedAtMicros);
+    QVERIFY(!observed.started.at(0).completedAtMicros);
+    // The deadline is stored with the running state, so that a takeover waits only for the rest.
+    QVERIFY(observed.started.at(0).deadlineMicros);
+    QCOMPARE(*observed.started.at(0).deadlineMicros - *observed.started.at(0).startedAtMicros, qint64(250000));
 }
 
 void TestEngine::conditionSkipsSteps_data()
@@ -872,7 +900,7 @@ void TestEngine::conditionSkipsSteps()
     Observed observed;
     const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get(), &observed);
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     QCOMPARE(stepResult(*outcome, u"after"_s).value(u"output"_s).toString(), vip ? u"success"_s : u"skipped"_s);
     if (vip) {
         QCOMPARE(m_receiver->count("/notify"), 1);
@@ -900,7 +928,7 @@ void TestEngine::conditionExistsOnUnresolvablePath()
                      m_receiver->base()),
             m_pool.get());
     QVERIFY(exists);
-    QCOMPARE(exists->status, u"success"_s);
+    QCOMPARE(exists->ending, RunOutcome::Ending::Success);
     QCOMPARE(stepResult(*exists, u"check"_s).value(u"output"_s),
              parseJson(R"({"type": "condition", "result": false, "skipped": ["later"]})"));
     QCOMPARE(stepResult(*exists, u"later"_s).value(u"status"_s).toString(), u"skipped"_s);
@@ -912,7 +940,7 @@ void TestEngine::conditionExistsOnUnresolvablePath()
                      m_receiver->base()),
             m_pool.get());
     QVERIFY(equals);
-    QCOMPARE(equals->status, u"failed"_s);
+    QCOMPARE(equals->ending, RunOutcome::Ending::Failed);
     QCOMPARE(*equals->error, u"step 'check': config.left: unresolved template ${payload.maybe.x}: payload has no 'maybe'"_s);
 }
 
@@ -924,16 +952,16 @@ void TestEngine::checkpointWaitsForProceed()
                                      m_receiver->base()),
                            m_pool.get(), builtin());
     Observed observed;
-    QList<QJsonObject> allResults;
+    QList<StepResults> allResults;
     observe(&execution, &observed, false);
     connect(&execution, &RunExecution::checkpoint, this,
-            [&allResults](const StepResult &, const QJsonObject &all) { allResults.append(all); });
+            [&allResults](const StepResult &, const StepResults &changed) { allResults.append(changed); });
 
     execution.start();
     QCOMPARE(observed.checkpoints.size(), 0); // nothing from inside start()
     QTRY_COMPARE(observed.checkpoints.size(), 1);
     QCOMPARE(observed.checkpoints.at(0).stepName, u"a"_s);
-    QCOMPARE(observed.checkpoints.at(0).status, StepResult::Status::Success);
+    QCOMPARE(observed.checkpoints.at(0).status, StepStatus::Success);
     QCOMPARE(observed.checkpoints.at(0).output, parseJson(R"({"v": 1})"));
     QCOMPARE(allResults.at(0).keys(), QStringList{u"a"_s});
     QVERIFY(execution.isWaitingForProceed());
@@ -953,7 +981,8 @@ void TestEngine::checkpointWaitsForProceed()
     QCOMPARE(observed.checkpoints.at(1).stepName, u"b"_s);
     QCOMPARE(m_receiver->count("/b"), 1);
     QCOMPARE(m_receiver->requests("/b").at(0).body, QByteArray(R"({"v":1})"));
-    QCOMPARE(allResults.at(1).keys(), (QStringList{u"a"_s, u"b"_s}));
+    QCOMPARE(allResults.at(1).keys(), QStringList{u"b"_s}); // only what changed
+    QCOMPARE(execution.stepResults().keys(), (QStringList{u"a"_s, u"b"_s}));
 
     QTest::qWait(100);
     QCOMPARE(observed.finishedCount, 0);
@@ -961,7 +990,7 @@ void TestEngine::checkpointWaitsForProceed()
     QTRY_COMPARE(observed.finishedCount, 1);
     // The last step's result comes with finished(), without a checkpoint of its own.
     QCOMPARE(observed.checkpoints.size(), 2);
-    QCOMPARE(observed.outcome->status, u"success"_s);
+    QCOMPARE(observed.outcome->ending, RunOutcome::Ending::Success);
     QCOMPARE(observed.outcome->stepResults.keys(), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
     QCOMPARE(stepResult(*observed.outcome, u"c"_s).value(u"output"_s), QJsonValue(200));
     QVERIFY(execution.isFinished());
@@ -982,7 +1011,7 @@ void TestEngine::stopAfterCheckpoint()
     execution.stop();
     QCOMPARE(observed.finishedCount, 0); // nothing from inside stop()
     QTRY_COMPARE(observed.finishedCount, 1);
-    QCOMPARE(observed.outcome->status, u"stopped"_s);
+    QCOMPARE(observed.outcome->ending, RunOutcome::Ending::Stopped);
     QVERIFY(!observed.outcome->error);
     QCOMPARE(observed.outcome->stepResults.keys(), QStringList{u"a"_s});
     execution.proceed(); // too late: ignored
@@ -1010,7 +1039,7 @@ void TestEngine::cancelDuringSlowWebhook()
     QCOMPARE(observed.finishedCount, 0); // nothing from inside cancel()
     QTRY_COMPARE_WITH_TIMEOUT(observed.finishedCount, 1, 1000);
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(observed.outcome->status, u"cancelled"_s);
+    QCOMPARE(observed.outcome->ending, RunOutcome::Ending::Cancelled);
     const QJsonObject slow = stepResult(*observed.outcome, u"slow"_s);
     QCOMPARE(slow.value(u"status"_s).toString(), u"failed"_s);
     QCOMPARE(slow.value(u"error"_s).toString(), u"cancelled"_s);
@@ -1035,7 +1064,7 @@ void TestEngine::cancelBeforeAndDuringDelay()
         execution.start();
         execution.cancel(); // before the first step was reached
         QTRY_COMPARE(observed.finishedCount, 1);
-        QCOMPARE(observed.outcome->status, u"cancelled"_s);
+        QCOMPARE(observed.outcome->ending, RunOutcome::Ending::Cancelled);
         QVERIFY(observed.outcome->stepResults.isEmpty());
         QVERIFY(observed.started.isEmpty());
     }
@@ -1050,7 +1079,7 @@ void TestEngine::cancelBeforeAndDuringDelay()
         execution.cancel();
         QTRY_COMPARE(observed.finishedCount, 1);
         QVERIFY(clock.elapsed() < 1000);
-        QCOMPARE(observed.outcome->status, u"cancelled"_s);
+        QCOMPARE(observed.outcome->ending, RunOutcome::Ending::Cancelled);
         QCOMPARE(stepResult(*observed.outcome, u"wait"_s).value(u"error"_s).toString(), u"cancelled"_s);
     }
     QCOMPARE(m_receiver->count(), 0);
@@ -1075,7 +1104,7 @@ void TestEngine::cancelDuringBackoff()
     execution.cancel();
     QTRY_COMPARE(observed.finishedCount, 1);
     QVERIFY(clock.elapsed() < 1000);
-    QCOMPARE(observed.outcome->status, u"cancelled"_s);
+    QCOMPARE(observed.outcome->ending, RunOutcome::Ending::Cancelled);
     const QJsonObject notify = stepResult(*observed.outcome, u"notify"_s);
     QCOMPARE(notify.value(u"status"_s).toString(), u"failed"_s);
     QCOMPARE(notify.value(u"error"_s).toString(), u"cancelled"_s);
@@ -1093,15 +1122,15 @@ void TestEngine::resumeSkipsFinishedSteps()
     const QJsonObject storedA = parseJson(R"({"step_name": "a", "status": "success", "started_at": "2026-01-01T00:00:00.000001Z",
         "completed_at": "2026-01-01T00:00:01.000001Z", "attempts": 1,
         "output": {"type": "webhook", "status_code": 200, "response_data": {"token": "t-1"}}, "error": null})").toObject();
-    plan.stepResults = QJsonObject{
+    plan.stepResults = *stepResultsFromJson(QJsonObject{
             {u"a"_s, storedA},
             {u"b"_s, parseJson(R"({"step_name": "b", "status": "failed", "attempts": 3, "output": null, "error": "HTTP 500"})")},
             {u"c"_s, parseJson(R"({"step_name": "c", "status": "skipped", "attempts": 0, "output": null, "error": null})")},
-    };
+    });
     Observed observed;
     const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get(), &observed);
     QVERIFY(outcome);
-    QCOMPARE(outcome->status, u"success"_s);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
     QCOMPARE(m_receiver->count("/a"), 0);
     QCOMPARE(m_receiver->count("/c"), 0);
     QCOMPARE(m_receiver->count("/b"), 1);
@@ -1168,7 +1197,7 @@ void TestEngine::manyConcurrentRuns()
     qInfo("%d runs of delay + webhook in %lld ms", runs, clock.elapsed());
 
     for (const auto &o : std::as_const(observed)) {
-        QCOMPARE(o->outcome->status, u"success"_s);
+        QCOMPARE(o->outcome->ending, RunOutcome::Ending::Success);
         QCOMPARE(o->finishedCount, 1);
         QCOMPARE(o->checkpoints.size(), 1);
     }
@@ -1184,4 +1213,113 @@ void TestEngine::manyConcurrentRuns()
 }
 
 QTEST_GUILESS_MAIN(TestEngine)
+void TestEngine::dataThatDoublesFailsAtTheStepLimit()
+{
+    // 27 steps, each [prev, prev]: 1 KiB doubles to 128 GiB unless the render stops at the limit.
+    QByteArray steps = R"([{"name": "s0", "type": "transform", "config": {"output": "${payload.blob}"}})";
+    for (int i = 1; i <= 27; ++i)
+        steps += QByteArray(R"(, {"name": "s%1", "type": "transform", "config": {"output": ["${steps.s%2.output}", "${steps.s%2.output}"]}})")
+                         .replace("%1", QByteArray::number(i))
+                         .replace("%2", QByteArray::number(i - 1));
+    steps += ']';
+    const QByteArray payload = R"({"blob": ")" + QByteArray(1024, 'x') + R"("})";
+    QElapsedTimer clock;
+    clock.start();
+    const std::optional<RunOutcome> outcome = runToEnd(makePlan(steps, m_receiver->base(), payload), m_pool.get());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+    // 1 KiB * 2^10 passes 1 MiB: s10 is the first step over the limit.
+    QVERIFY2(outcome->error->startsWith(u"step 's10': config.output"_s), qPrintable(*outcome->error));
+    QVERIFY2(outcome->error->contains(u"1048576 bytes, the limit of one step (WF_RUN_MAX_STEP_OUTPUT_BYTES)"_s),
+             qPrintable(*outcome->error));
+    QCOMPARE(stepResult(*outcome, u"s9"_s).value(u"status"_s).toString(), u"success"_s);
+    QVERIFY(!outcome->stepResults.contains(u"s11"_s));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestEngine::runLimitCountsEveryStep()
+{
+    RunPlan plan = makePlan(R"([{"name": "a", "type": "transform", "config": {"output": "${payload.blob}"}},
+        {"name": "b", "type": "transform", "config": {"output": "${payload.blob}"}},
+        {"name": "c", "type": "transform", "config": {"output": "${payload.blob}"}}])",
+                            m_receiver->base(), R"({"blob": ")" + QByteArray(2000, 'y') + R"("})");
+    plan.limits.maxStepOutputBytes = 3000;
+    plan.limits.maxRunBytes = 5000;
+    const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+    QVERIFY2(outcome->error->startsWith(u"step 'c': "_s), qPrintable(*outcome->error));
+    QVERIFY2(outcome->error->contains(u"5000 bytes, the limit of one run (WF_RUN_MAX_BYTES)"_s), qPrintable(*outcome->error));
+
+    // Outputs stored by an earlier execution count as well.
+    RunPlan resumed = plan;
+    resumed.stepResults = StepResults{{u"a"_s, outcome->stepResults.value(u"a"_s)}, {u"b"_s, outcome->stepResults.value(u"b"_s)}};
+    const std::optional<RunOutcome> again = runToEnd(resumed, m_pool.get());
+    QVERIFY(again);
+    QCOMPARE(again->ending, RunOutcome::Ending::Failed);
+    QVERIFY(again->error->contains(u"WF_RUN_MAX_BYTES"_s));
+}
+
+void TestEngine::outputWithoutTemplatesIsBounded()
+{
+    m_receiver->answer("/big", {200, '"' + QByteArray(5000, 'z') + '"', "application/json", 0, 0});
+    RunPlan plan = makePlan(R"([{"name": "hook", "type": "webhook", "config": {"url": "%BASE%/big"}}])", m_receiver->base());
+    plan.limits.maxStepOutputBytes = 4096;
+    const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+    QCOMPARE(*outcome->error, u"step 'hook': the step's output exceeds 4096 bytes, the limit of one step (WF_RUN_MAX_STEP_OUTPUT_BYTES)"_s);
+    QCOMPARE(stepResult(*outcome, u"hook"_s).value(u"output"_s), QJsonValue(QJsonValue::Null));
+    QCOMPARE(m_receiver->count("/big"), 1); // not retried: another call would answer the same
+}
+
+void TestEngine::delayResumesAtItsStoredDeadline()
+{
+    // A 30 s delay whose earlier execution started 29.7 s ago waits only for the rest.
+    RunPlan plan = makePlan(R"([{"name": "wait", "type": "delay", "config": {"duration": 30}}])", m_receiver->base());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    StepResult interrupted;
+    interrupted.stepName = u"wait"_s;
+    interrupted.status = StepStatus::Running;
+    interrupted.attempts = 1;
+    interrupted.startedAtMicros = now - 29'700'000;
+    interrupted.deadlineMicros = now + 300'000;
+    plan.stepResults.insert(u"wait"_s, *StepResult::fromJson(interrupted.toJson()));
+    Observed observed;
+    QElapsedTimer clock;
+    clock.start();
+    const std::optional<RunOutcome> outcome = runToEnd(plan, m_pool.get(), &observed);
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
+    QVERIFY2(clock.elapsed() >= 250 && clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    // The resumed step keeps its start and announces the same deadline.
+    QCOMPARE(observed.started.size(), 1);
+    QCOMPARE(observed.started.at(0).deadlineMicros, interrupted.deadlineMicros);
+    QCOMPARE(outcome->stepResults.value(u"wait"_s).startedAtMicros, interrupted.startedAtMicros);
+    QCOMPARE(stepResult(*outcome, u"wait"_s).value(u"output"_s).toObject().value(u"duration"_s).toInt(), 30);
+
+    // A deadline already past: no wait at all.
+    interrupted.deadlineMicros = now - 1'000'000;
+    plan.stepResults.insert(u"wait"_s, interrupted);
+    clock.restart();
+    const std::optional<RunOutcome> late = runToEnd(plan, m_pool.get());
+    QVERIFY(late);
+    QCOMPARE(late->ending, RunOutcome::Ending::Success);
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestEngine::webhookKeyStaysAcrossRetries()
+{
+    RunPlan plan = makePlan(R"([{"name": "hook", "type": "webhook", "config": {"url": "%BASE%/json"}}])", m_receiver->base(),
+                            "{}", u"retry2"_s);
+    plan.retryRootId = u"original"_s;
+    QVERIFY(runToEnd(plan, m_pool.get()));
+    plan.retryRootId.clear(); // no retry: the run's own id
+    QVERIFY(runToEnd(plan, m_pool.get()));
+    const QList<Received> calls = m_receiver->requests("/json");
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(0).headers.value("idempotency-key"), QByteArray("original:hook"));
+    QCOMPARE(calls.at(1).headers.value("idempotency-key"), QByteArray("retry2:hook"));
+}
+
 #include "tst_engine.moc"

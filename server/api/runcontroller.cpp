@@ -8,14 +8,14 @@
 
 #include "core/ids.h"
 #include "core/tracecontext.h"
-#include "store/runservice.h"
+#include "store/runstore.h"
 
 
 using namespace Qt::StringLiterals;
 
 namespace wf::api {
 
-RunController::RunController(QObject *context, RunService &runs, Cache *cache)
+RunController::RunController(QObject *context, RunStore &runs, Cache *cache)
     : m_context(context), m_runs(runs), m_cache(cache)
 {
 }
@@ -75,7 +75,7 @@ void RunController::list(const http::HttpRequest &request, const http::Reply &re
     if (!query)
         return reply.send(http::HttpResponse::error(query.error()));
     const QByteArray canonical = "limit=" + QByteArray::number(query->page.limit) + "&cursor="
-            + (query->page.cursor ? query->page.cursor->encode().toLatin1() : QByteArray()) + "&status=" + query->status.toLatin1()
+            + query->page.canonicalCursor().toLatin1() + "&status=" + query->status.toLatin1()
             + "&workflow_id=" + query->workflowId.toLatin1();
     answerCached(m_cache, Cache::runListKey(canonical), Cache::RunListTtlSeconds, reply, [this, query = *query](auto loaded) {
         m_runs.list(m_context, query, [loaded](const Result<Page<RunRecord>> &listed) {
@@ -93,9 +93,7 @@ void RunController::cancel(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
-    m_runs.cancel(m_context, uuid, [this, reply, uuid](const Result<RunRecord> &cancelled) {
-        if (cancelled.ok() && m_cache)
-            m_cache->invalidate({Cache::runKey(uuid)});
+    m_runs.cancel(m_context, uuid, [reply](const Result<RunRecord> &cancelled) {
         reply.send(cancelled, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
     });
 }
@@ -105,11 +103,17 @@ void RunController::retry(const QString &id, const http::HttpRequest &request, c
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
-    m_runs.retry(m_context, uuid, TraceContext::continueFrom(request.header("traceparent")),
+    const QString key = QString::fromLatin1(request.header("idempotency-key"));
+    if (Problem problem = TriggerRequest::checkIdempotencyKey(key))
+        return reply.send(http::HttpResponse::error(*problem));
+    m_runs.retry(m_context, uuid, key, TraceContext::continueFrom(request.header("traceparent")),
                  [reply, uuid](const Result<TriggerOutcome> &outcome) {
                      reply.send(outcome, [&uuid](const TriggerOutcome &retried) {
-                         return http::HttpResponse::json(
+                         http::HttpResponse response = http::HttpResponse::json(
                                  {{u"run_id"_s, retried.runId}, {u"status"_s, u"triggered"_s}, {u"retry_of"_s, uuid}});
+                         if (retried.replayed)
+                             response.withHeader("Idempotent-Replayed", "true");
+                         return response;
                      });
                  });
 }

@@ -6,7 +6,7 @@
 
 namespace wf {
 class Cache;
-class RunService;
+class RunStore;
 }
 
 namespace wf::api {
@@ -15,7 +15,7 @@ namespace wf::api {
 class RunController
 {
 public:
-    RunController(QObject *context, RunService &runs, Cache *cache);
+    RunController(QObject *context, RunStore &runs, Cache *cache);
     void registerRoutes(http::Router &router);
 
 private:
@@ -26,7 +26,7 @@ private:
     void retry(const QString &id, const http::HttpRequest &request, const http::Reply &reply);
 
     QObject *m_context;
-    RunService &m_runs;
+    RunStore &m_runs;
     Cache *m_cache; // null: no caching
 };
 

@@ -85,9 +85,7 @@ void WorkflowController::update(const QString &id, const http::HttpRequest &requ
     const auto definition = WorkflowDefinition::fromJson(*body, m_steps);
     if (!definition)
         return reply.send(http::HttpResponse::error(definition.error()));
-    m_store.update(m_context, uuid, *definition, [this, reply, uuid](const Result<WorkflowRecord> &updated) {
-        if (updated.ok() && m_cache)
-            m_cache->invalidate({Cache::workflowKey(uuid)});
+    m_store.update(m_context, uuid, *definition, [reply](const Result<WorkflowRecord> &updated) {
         reply.send(updated, [](const WorkflowRecord &record) {
             QJsonObject object = record.toJson();
             object.insert(u"message"_s, u"Workflow updated successfully"_s);
@@ -101,9 +99,7 @@ void WorkflowController::remove(const QString &id, const http::Reply &reply)
     const QString uuid = ids::normalize(id);
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(WorkflowStore::workflowNotFound(id)));
-    m_store.remove(m_context, uuid, [this, reply, uuid](const Result<Done> &removed) {
-        if (removed.ok() && m_cache)
-            m_cache->invalidate({Cache::workflowKey(uuid)});
+    m_store.remove(m_context, uuid, [reply](const Result<Done> &removed) {
         reply.send(removed, [](const Done &) { return http::HttpResponse::noContent(); });
     });
 }

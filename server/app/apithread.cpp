@@ -8,6 +8,9 @@
 #include "http/apiserver.h"
 
 #include "core/logging.h"
+#include "store/aftercommit.h"
+#include "store/runstore.h"
+#include "store/workflowstore.h"
 
 #include <QTcpServer>
 
@@ -41,8 +44,11 @@ void ApiThread::run()
     Cache cache(m_services.redisUrl);
     Cache *cachePointer = cache.enabled() ? &cache : nullptr;
     api::HealthController health(&server, *m_services.database, m_services.producer, cachePointer);
-    api::WorkflowController workflows(&server, *m_services.workflows, *m_services.steps, cachePointer);
-    api::RunController runs(&server, *m_services.runs, cachePointer);
+    AfterCommit changes(m_services.publisher, cachePointer);
+    WorkflowStore workflowStore(*m_services.database, &changes);
+    RunStore runStore(*m_services.database, *m_services.triggers, &changes);
+    api::WorkflowController workflows(&server, workflowStore, *m_services.steps, cachePointer);
+    api::RunController runs(&server, runStore, cachePointer);
     api::AdminController admin(&server, *m_services.scaling, m_services.adminToken);
     health.registerRoutes(server.router());
     workflows.registerRoutes(server.router());

@@ -6,10 +6,10 @@
 #include <QThread>
 
 namespace wf {
-class RunService;
+class OutboxPublisher;
 class StepCatalog;
 class ScalingStore;
-class WorkflowStore;
+class TriggerBatcher;
 namespace db {
 class Database;
 }
@@ -24,9 +24,9 @@ namespace wf::app {
 struct ApiServices
 {
     db::Database *database = nullptr;
-    WorkflowStore *workflows = nullptr;
+    TriggerBatcher *triggers = nullptr;
+    OutboxPublisher *publisher = nullptr; // null when no broker is configured
     const StepCatalog *steps = nullptr;
-    RunService *runs = nullptr;
     ScalingStore *scaling = nullptr;
     QByteArray adminToken;
     QString redisUrl; // empty: no cache
@@ -35,8 +35,9 @@ struct ApiServices
     qint64 maxBodyBytes = 1 << 20;
 };
 
-// One API event loop: its own ApiServer, controllers and QTcpServer on a shared listening
-// descriptor, all created inside the thread so that they belong to it.
+// One API event loop: its own ApiServer, stores, after-commit sink (publisher and cache
+// connection), controllers and QTcpServer on a shared listening descriptor, all created inside
+// the thread so that they belong to it.
 class ApiThread : public QThread
 {
 public:

@@ -11,8 +11,7 @@
 #include "db/migrator.h"
 #include "kafka/kafkasettings.h"
 #include "outbox/outboxpipeline.h"
-#include "store/runservice.h"
-#include "store/runstore.h"
+#include "store/triggerbatcher.h"
 #include "store/scalingstore.h"
 #include "store/workflowstore.h"
 #include "steps/builtinsteps.h"
@@ -53,8 +52,7 @@ Status ServerApp::start(int databaseWaitSeconds)
         qCInfo(lcServer) << "applied migrations" << *applied;
 
     m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
-    m_workflows = std::make_unique<WorkflowStore>(*m_database);
-    m_runs = std::make_unique<RunStore>(*m_database);
+    m_triggers = std::make_unique<TriggerBatcher>(*m_database);
     m_scaling = std::make_unique<ScalingStore>(*m_database);
     if (!m_settings.kafkaBrokers.isEmpty()) {
         auto outbox = OutboxPipeline::start(kafka::KafkaSettings::from(m_settings), *m_database);
@@ -64,13 +62,12 @@ Status ServerApp::start(int databaseWaitSeconds)
     } else {
         qCWarning(lcServer) << "no Kafka configured (WF_KAFKA_BROKERS): triggered runs wait in the outbox";
     }
-    m_runService = std::make_unique<RunService>(*m_runs, m_outbox ? &m_outbox->publisher() : nullptr);
 
     ApiServices services;
     services.database = m_database.get();
-    services.workflows = m_workflows.get();
+    services.triggers = m_triggers.get();
+    services.publisher = m_outbox ? &m_outbox->publisher() : nullptr;
     services.steps = &m_steps;
-    services.runs = m_runService.get();
     services.scaling = m_scaling.get();
     services.adminToken = m_settings.adminToken.toUtf8();
     services.redisUrl = m_settings.redisUrl;
@@ -131,11 +128,9 @@ void ServerApp::stop()
         thread->wait();
     }
     m_threads.clear();
-    m_runService.reset();
     m_outbox.reset();
-    m_runs.reset();
+    m_triggers.reset();
     m_scaling.reset();
-    m_workflows.reset();
     m_database.reset();
 }
 

@@ -13,10 +13,8 @@
 
 namespace wf {
 class OutboxPipeline;
-class RunService;
-class RunStore;
+class TriggerBatcher;
 class ScalingStore;
-class WorkflowStore;
 
 namespace db {
 class Database;
@@ -51,11 +49,9 @@ private:
     Settings m_settings;
     StepRegistry m_steps; // the step types definitions may use
     std::unique_ptr<db::Database> m_database;
-    std::unique_ptr<WorkflowStore> m_workflows;
-    std::unique_ptr<RunStore> m_runs;
+    std::unique_ptr<TriggerBatcher> m_triggers;
     std::unique_ptr<ScalingStore> m_scaling;
     std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka
-    std::unique_ptr<RunService> m_runService;
     std::vector<std::unique_ptr<ApiThread>> m_threads;
     int m_port = 0;
 };

@@ -122,6 +122,80 @@ QString storageProblem(const QJsonValue &value, const QString &path, int maxDept
     return storageProblem(value, path, maxDepth, maxDepth);
 }
 
+namespace {
+
+// Adds to `used` what `value` takes; false as soon as `used` passes `limit`.
+bool addSize(const QJsonValue &value, qint64 limit, qint64 &used)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        used += value.toString().size() + 2;
+        break;
+    case QJsonValue::Double:
+        used += 8;
+        break;
+    case QJsonValue::Bool:
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        used += 5;
+        break;
+    case QJsonValue::Array: {
+        used += 2;
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &element : array) {
+            ++used;
+            if (used > limit || !addSize(element, limit, used))
+                return false;
+        }
+        break;
+    }
+    case QJsonValue::Object: {
+        used += 2;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            used += it.key().size() + 4;
+            if (used > limit || !addSize(it.value(), limit, used))
+                return false;
+        }
+        break;
+    }
+    }
+    return used <= limit;
+}
+
+} // namespace
+
+qint64 sizeAtMost(const QJsonValue &value, qint64 limit)
+{
+    qint64 used = 0;
+    return addSize(value, limit, used) ? used : limit + 1;
+}
+
+std::optional<qint64> parseTimestamp(const QString &text)
+{
+    if (!text.endsWith(u'Z'))
+        return std::nullopt;
+    // Whole seconds through QDateTime, the fraction (up to microseconds) by hand.
+    const qsizetype dot = text.indexOf(u'.');
+    const QString seconds = dot < 0 ? text.chopped(1) : text.left(dot);
+    const QDateTime time = QDateTime::fromString(seconds, QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    if (!time.isValid())
+        return std::nullopt;
+    qint64 micros = QDateTime(time.date(), time.time(), Qt::UTC).toMSecsSinceEpoch() * 1000;
+    if (dot >= 0) {
+        QString fraction = text.mid(dot + 1).chopped(1);
+        if (fraction.isEmpty() || fraction.size() > 9)
+            return std::nullopt;
+        fraction = fraction.left(6).leftJustified(6, u'0');
+        bool ok = false;
+        const qint64 part = fraction.toLongLong(&ok);
+        if (!ok || part < 0)
+            return std::nullopt;
+        micros += part;
+    }
+    return micros;
+}
+
 QString formatTimestamp(qint64 microsSinceEpoch)
 {
     const qint64 millis = microsSinceEpoch >= 0 ? microsSinceEpoch / 1000 : (microsSinceEpoch - 999) / 1000;

@@ -27,7 +27,15 @@ QString typeName(const QJsonValue &value);
 // (a listing wraps stored values in more levels, and parsers stop at 1024).
 QString storageProblem(const QJsonValue &value, const QString &path, int maxDepth);
 
+// About how many bytes `value` takes as compact UTF-8 JSON, counted only up to `limit`: the
+// answer is exact enough for size limits (strings count their UTF-16 length) and stops walking
+// once `limit` is passed, returning `limit + 1`, so that even a value built to be huge (one
+// array shared many times over) costs at most `limit` steps to judge.
+qint64 sizeAtMost(const QJsonValue &value, qint64 limit);
+
 // RFC 3339 UTC with microseconds ("2026-01-02T03:04:05.123456Z") from microseconds since the epoch.
 QString formatTimestamp(qint64 microsSinceEpoch);
+// The inverse of formatTimestamp for any RFC 3339 UTC text ("…Z"); nullopt when it is not one.
+std::optional<qint64> parseTimestamp(const QString &text);
 
 } // namespace wf::json

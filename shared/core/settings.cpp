@@ -38,6 +38,9 @@ QList<Settings::Entry> Settings::catalog()
         {u"worker/concurrency"_s, u"1000"_s, u"runs one worker executes at once (more pauses consumption)"_s},
         {u"worker/lease_seconds"_s, u"15"_s, u"how long a run stays with a worker that stops renewing it"_s},
         {u"worker/requeue_seconds"_s, u"60"_s, u"a pending run untouched this long is published again"_s},
+        {u"worker/max_executions"_s, u"5"_s, u"executions of one run before it ends failed (its workers keep dying)"_s},
+        {u"run/max_step_output_bytes"_s, u"1048576"_s, u"largest output of one step; more fails the step"_s},
+        {u"run/max_bytes"_s, u"16777216"_s, u"largest sum of one run's step outputs; more fails the step"_s},
         {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s},
     };
 }
@@ -95,6 +98,9 @@ Result<Settings> Settings::from(const Config &config)
     s.workerLeaseSeconds = int(readInt(u"worker/lease_seconds"_s, 15, 2, 3600));
     s.workerRequeueSeconds = int(readInt(u"worker/requeue_seconds"_s, 60, 1, 86400));
     s.workerHealthPort = int(readInt(u"worker/health_port"_s, 0, 0, 65535));
+    s.workerMaxExecutions = int(readInt(u"worker/max_executions"_s, 5, 1, 1000));
+    s.runMaxStepOutputBytes = readInt(u"run/max_step_output_bytes"_s, 1 << 20, 1024, qint64(1) << 30);
+    s.runMaxBytes = readInt(u"run/max_bytes"_s, 16 << 20, 1024, qint64(1) << 32);
 
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));

@@ -23,18 +23,22 @@ namespace {
 const QString outputKey = u"output"_s;
 const QString statusKey = u"status"_s;
 
-QString now()
+qint64 nowMicros()
 {
     using namespace std::chrono;
-    const qint64 micros = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-    return json::formatTimestamp(micros);
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+QString bytes(qint64 count)
+{
+    return QString::number(count) + u" bytes"_s;
 }
 
 // What ${steps.<name>…} sees of a finished step: a skipped step has a status but no output.
 QJsonObject templateView(const StepResult &result)
 {
-    QJsonObject view{{statusKey, StepResult::statusName(result.status)}};
-    if (result.status == StepResult::Status::Success)
+    QJsonObject view{{statusKey, statusName(result.status)}};
+    if (result.status == StepStatus::Success)
         view.insert(outputKey, result.output);
     return view;
 }
@@ -47,9 +51,11 @@ RunExecution::RunExecution(RunPlan plan, HttpClientPool *http, const StepRegistr
     m_context.payload = m_plan.payload;
     m_context.run = QJsonObject{{u"id"_s, m_plan.runId}, {u"workflow_id"_s, m_plan.workflowId}};
     for (const StepDefinition &step : std::as_const(m_plan.steps)) {
-        const std::optional<StepResult> stored = StepResult::fromJson(m_results.value(step.name));
-        if (stored && stored->isDone())
+        const auto stored = m_results.constFind(step.name);
+        if (stored != m_results.cend() && stored->isDone()) {
             m_context.steps.insert(step.name, templateView(*stored));
+            m_runBytes += json::sizeAtMost(stored->output, m_plan.limits.maxRunBytes);
+        }
     }
     m_timeoutTimer.setSingleShot(true);
     m_timeoutTimer.setTimerType(Qt::PreciseTimer);
@@ -69,7 +75,7 @@ QString RunExecution::runId() const
     return m_plan.runId;
 }
 
-QJsonObject RunExecution::stepResults() const
+const StepResults &RunExecution::stepResults() const
 {
     return m_results;
 }
@@ -107,37 +113,38 @@ void RunExecution::proceed()
 
 void RunExecution::stop()
 {
-    interrupt(u"stopped"_s, u"stopped"_s);
+    interrupt(u"stopped"_s, RunOutcome::Ending::Stopped);
 }
 
 void RunExecution::cancel()
 {
-    interrupt(u"cancelled"_s, u"cancelled"_s);
+    interrupt(u"cancelled"_s, RunOutcome::Ending::Cancelled);
 }
 
-void RunExecution::interrupt(const QString &reason, const QString &runStatus)
+void RunExecution::interrupt(const QString &reason, RunOutcome::Ending ending)
 {
     if (m_state == State::Finished)
         return;
     if (m_state == State::Running) {
         // The step under way is cut short: its result says why.
         dropAttempt();
-        m_current.status = StepResult::Status::Failed;
-        m_current.completedAt = now();
+        m_current.status = StepStatus::Failed;
+        m_current.completedAtMicros = nowMicros();
+        m_current.deadlineMicros.reset();
         m_current.output = QJsonValue::Null;
         m_current.error = reason;
-        m_results.insert(m_current.stepName, m_current.toJson());
+        m_results.insert(m_current.stepName, m_current);
         qCInfo(lcEngine).noquote() << "run" << m_plan.runId << "step" << m_current.stepName << reason
                                    << "after" << m_current.attempts << "attempt(s)";
     }
-    complete(runStatus, std::nullopt);
+    complete(ending, std::nullopt);
 }
 
 qsizetype RunExecution::nextStepIndex(qsizetype from) const
 {
     for (qsizetype i = std::max<qsizetype>(from, 0); i < m_plan.steps.size(); ++i) {
-        const std::optional<StepResult> stored = StepResult::fromJson(m_results.value(m_plan.steps.at(i).name));
-        if (!stored || !stored->isDone())
+        const auto stored = m_results.constFind(m_plan.steps.at(i).name);
+        if (stored == m_results.cend() || !stored->isDone())
             return i;
     }
     return m_plan.steps.size();
@@ -149,27 +156,32 @@ void RunExecution::runNextStep()
         return;
     m_index = nextStepIndex(m_index + 1);
     if (m_index >= m_plan.steps.size()) {
-        complete(u"success"_s, std::nullopt);
+        complete(RunOutcome::Ending::Success, std::nullopt);
         return;
     }
     const StepDefinition &step = m_plan.steps.at(m_index);
+    // A step an earlier execution had started keeps its start, and the deadline of its wait.
+    const StepResult interrupted = m_results.value(step.name);
     m_current = StepResult();
     m_current.stepName = step.name;
-    m_current.status = StepResult::Status::Running;
-    m_current.startedAt = now();
+    m_current.status = StepStatus::Running;
+    m_current.startedAtMicros = interrupted.status == StepStatus::Running && interrupted.startedAtMicros
+            ? interrupted.startedAtMicros
+            : nowMicros();
     m_state = State::Running;
 
     m_type = m_registry->find(step.type);
     if (!m_type) {
-        m_current.status = StepResult::Status::Failed;
+        m_current.status = StepStatus::Failed;
         m_current.error = u"unknown step type '"_s + step.type + u'\'';
         stepEnded();
         return;
     }
     // Rendering is not retried: the same inputs would give the same error.
-    const Result<QJsonObject> config = m_type->renderConfig(step, m_context);
+    RenderBudget budget = outputBudget();
+    const Result<QJsonObject> config = m_type->renderConfig(step, m_context, budget);
     if (!config) {
-        m_current.status = StepResult::Status::Failed;
+        m_current.status = StepStatus::Failed;
         m_current.error = config.error().detail();
         stepEnded();
         return;
@@ -177,11 +189,16 @@ void RunExecution::runNextStep()
     m_config = *config;
     m_maxAttempts = step.retry ? std::max(step.retry->maxAttempts, 1) : 1;
     m_timeoutMs = step.timeoutMs ? step.timeoutMs : m_type->defaultTimeoutMs();
+    if (const std::optional<qint64> waitMs = m_type->plannedWaitMs(m_config)) {
+        m_current.deadlineMicros = interrupted.status == StepStatus::Running && interrupted.deadlineMicros
+                ? interrupted.deadlineMicros
+                : std::optional<qint64>(*m_current.startedAtMicros + *waitMs * 1000);
+    }
 
     if (m_type->isLongRunning()) {
         StepResult running = m_current;
         running.attempts = 1; // the first attempt is about to start
-        m_results.insert(step.name, running.toJson());
+        m_results.insert(step.name, running);
         const QPointer<RunExecution> self(this);
         Q_EMIT stepStarted(running);
         if (!self || m_state != State::Running)
@@ -200,9 +217,13 @@ void RunExecution::startAttempt()
     environment.http = m_http.data();
     environment.runId = m_plan.runId;
     environment.workflowId = m_plan.workflowId;
+    environment.retryRootId = m_plan.retryRootId;
     environment.traceparent = m_plan.traceparent;
     environment.attempt = m_current.attempts;
     environment.timeoutMs = m_timeoutMs;
+    // Only the first attempt resumes a wait; a retried one waits anew.
+    if (m_current.attempts == 1)
+        environment.deadlineMicros = m_current.deadlineMicros;
     m_attempt = m_type->start(step, m_config, environment, this);
     connect(m_attempt, &StepAttempt::finished, this, &RunExecution::onAttemptFinished);
     if (m_timeoutMs)
@@ -230,7 +251,18 @@ void RunExecution::onAttemptTimeout()
 void RunExecution::attemptEnded(const Result<QJsonValue> &output)
 {
     if (output) {
-        m_current.status = StepResult::Status::Success;
+        // What a step produced without templates (a webhook's response) is bounded here.
+        const qint64 limit = std::min(m_plan.limits.maxStepOutputBytes, m_plan.limits.maxRunBytes - m_runBytes);
+        const qint64 size = json::sizeAtMost(*output, std::max<qint64>(limit, 0));
+        if (const std::optional<QString> problem = outputProblem(size)) {
+            m_current.status = StepStatus::Failed;
+            m_current.output = QJsonValue::Null;
+            m_current.error = *problem;
+            stepEnded();
+            return;
+        }
+        m_runBytes += size;
+        m_current.status = StepStatus::Success;
         m_current.output = *output;
         m_current.error.reset();
         stepEnded();
@@ -248,60 +280,91 @@ void RunExecution::attemptEnded(const Result<QJsonValue> &output)
         m_backoffTimer.start(delay);
         return;
     }
-    m_current.status = StepResult::Status::Failed;
+    m_current.status = StepStatus::Failed;
     m_current.output = QJsonValue::Null;
     m_current.error = error.detail();
     stepEnded();
 }
 
+RenderBudget RunExecution::outputBudget() const
+{
+    RenderBudget budget;
+    const qint64 runLeft = m_plan.limits.maxRunBytes - m_runBytes;
+    if (m_plan.limits.maxStepOutputBytes <= runLeft) {
+        budget.remaining = m_plan.limits.maxStepOutputBytes;
+        budget.exceeded = u"the step's output would exceed "_s + bytes(m_plan.limits.maxStepOutputBytes)
+                + u", the limit of one step (WF_RUN_MAX_STEP_OUTPUT_BYTES)"_s;
+    } else {
+        budget.remaining = std::max<qint64>(runLeft, 0);
+        budget.exceeded = u"the run's step outputs would exceed "_s + bytes(m_plan.limits.maxRunBytes)
+                + u", the limit of one run (WF_RUN_MAX_BYTES)"_s;
+    }
+    return budget;
+}
+
+std::optional<QString> RunExecution::outputProblem(qint64 size) const
+{
+    if (size > m_plan.limits.maxStepOutputBytes)
+        return u"the step's output exceeds "_s + bytes(m_plan.limits.maxStepOutputBytes)
+                + u", the limit of one step (WF_RUN_MAX_STEP_OUTPUT_BYTES)"_s;
+    if (m_runBytes + size > m_plan.limits.maxRunBytes)
+        return u"the run's step outputs exceed "_s + bytes(m_plan.limits.maxRunBytes)
+                + u", the limit of one run (WF_RUN_MAX_BYTES)"_s;
+    return std::nullopt;
+}
+
 void RunExecution::stepEnded()
 {
-    m_current.completedAt = now();
-    m_results.insert(m_current.stepName, m_current.toJson());
-    if (m_current.status != StepResult::Status::Success) {
+    m_current.completedAtMicros = nowMicros();
+    m_current.deadlineMicros.reset();
+    m_results.insert(m_current.stepName, m_current);
+    if (m_current.status != StepStatus::Success) {
         qCInfo(lcEngine).noquote() << "run" << m_plan.runId << "step" << m_current.stepName << "failed after"
                                    << m_current.attempts << "attempt(s):" << m_current.error.value_or(QString());
-        complete(u"failed"_s, u"step '"_s + m_current.stepName + u"': "_s + m_current.error.value_or(QString()));
+        complete(RunOutcome::Ending::Failed,
+                 u"step '"_s + m_current.stepName + u"': "_s + m_current.error.value_or(QString()));
         return;
     }
     m_context.steps.insert(m_current.stepName, templateView(m_current));
-    markSkipped(m_type->stepsToSkip(m_current.output));
+    StepResults changed{{m_current.stepName, m_current}};
+    markSkipped(m_type->stepsToSkip(m_current.output), changed);
     if (nextStepIndex(m_index + 1) >= m_plan.steps.size()) {
-        complete(u"success"_s, std::nullopt);
+        complete(RunOutcome::Ending::Success, std::nullopt);
         return;
     }
     m_state = State::WaitingForProceed;
-    Q_EMIT checkpoint(m_current, m_results);
+    Q_EMIT checkpoint(m_current, changed);
     // Nothing after this: the owner may have deleted the execution.
 }
 
-void RunExecution::markSkipped(const QStringList &names)
+void RunExecution::markSkipped(const QStringList &names, StepResults &changed)
 {
     if (names.isEmpty())
         return;
-    const QString completedAt = now();
+    const qint64 completedAt = nowMicros();
     // Only later steps: a condition cannot undo what already ran.
     for (qsizetype i = m_index + 1; i < m_plan.steps.size(); ++i) {
         const QString &name = m_plan.steps.at(i).name;
         if (!names.contains(name))
             continue;
-        const std::optional<StepResult> stored = StepResult::fromJson(m_results.value(name));
-        if (stored && stored->isDone())
+        const auto stored = m_results.constFind(name);
+        if (stored != m_results.cend() && stored->isDone())
             continue;
         StepResult skipped;
         skipped.stepName = name;
-        skipped.status = StepResult::Status::Skipped;
-        skipped.completedAt = completedAt;
-        m_results.insert(name, skipped.toJson());
+        skipped.status = StepStatus::Skipped;
+        skipped.completedAtMicros = completedAt;
+        m_results.insert(name, skipped);
+        changed.insert(name, skipped);
         m_context.steps.insert(name, templateView(skipped));
     }
 }
 
-void RunExecution::complete(const QString &status, const std::optional<QString> &error)
+void RunExecution::complete(RunOutcome::Ending ending, const std::optional<QString> &error)
 {
     dropAttempt();
     m_state = State::Finished;
-    const RunOutcome outcome{status, error, m_results};
+    const RunOutcome outcome{ending, error, m_results};
     // Always from the event loop, so that neither the caller of cancel()/stop() nor a slot of an
     // earlier signal hears it re-entrantly; dropped if the execution is deleted first.
     QMetaObject::invokeMethod(this, [this, outcome] { Q_EMIT finished(outcome); }, Qt::QueuedConnection);

@@ -26,8 +26,9 @@ class ExecutableStep;
 // it reports and decides.
 //
 // Protocol: start(); stepStarted() before a delay or webhook begins (no answer expected);
-// checkpoint() after each finished step that is not the end of the run: nothing more happens
-// until the owner, having stored the results, calls proceed(), or stop() when it could not;
+// checkpoint() after each finished step that is not the end of the run, with the results that
+// changed (the step, and the steps it skipped): nothing more happens until the owner, having
+// stored them, calls proceed(), or stop() when it could not;
 // finished() exactly once at the end, carrying the last step's result (no checkpoint before it).
 // No signal is emitted from inside start(), proceed(), stop() or cancel(), and the owner may
 // delete the execution in reaction to any signal.
@@ -42,7 +43,7 @@ public:
 
     QString runId() const;
     // Every step result so far, by step name (the plan's stored results updated).
-    QJsonObject stepResults() const;
+    const StepResults &stepResults() const;
     bool isWaitingForProceed() const;
     bool isFinished() const;
 
@@ -61,7 +62,7 @@ public:
 
 Q_SIGNALS:
     void stepStarted(const wf::StepResult &result);
-    void checkpoint(const wf::StepResult &result, const QJsonObject &allStepResults);
+    void checkpoint(const wf::StepResult &result, const wf::StepResults &changed);
     void finished(const wf::RunOutcome &outcome);
 
 private:
@@ -79,9 +80,15 @@ private:
     void onAttemptTimeout();
     void attemptEnded(const Result<QJsonValue> &output);
     void stepEnded();
-    void markSkipped(const QStringList &names);
-    void interrupt(const QString &reason, const QString &runStatus);
-    void complete(const QString &status, const std::optional<QString> &error);
+    // Marks the later steps among `names` skipped; adds them to `changed`.
+    void markSkipped(const QStringList &names, StepResults &changed);
+    void interrupt(const QString &reason, RunOutcome::Ending ending);
+    void complete(RunOutcome::Ending ending, const std::optional<QString> &error);
+    // The bound on what the next step may render and output: the smaller of the step limit and
+    // what the run has left.
+    RenderBudget outputBudget() const;
+    // The error for an output of `bytes` over its limit, or nullopt when it fits.
+    std::optional<QString> outputProblem(qint64 bytes) const;
     void dropAttempt();
     // Index of the first step at or after `from` that is not done; steps().size() when none.
     qsizetype nextStepIndex(qsizetype from) const;
@@ -89,7 +96,8 @@ private:
     RunPlan m_plan;
     QPointer<HttpClientPool> m_http;
     const StepRegistry *m_registry;
-    QJsonObject m_results;
+    StepResults m_results;
+    qint64 m_runBytes = 0; // the outputs of done steps, as json::sizeAtMost counts them
     TemplateContext m_context;
     State m_state = State::Idle;
     std::optional<double> m_fixedJitter;

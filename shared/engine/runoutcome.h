@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "workflow/stepresult.h"
+
 #include <QString>
 
 #include <optional>
@@ -10,11 +11,16 @@ namespace wf {
 // How a RunExecution ended.
 struct RunOutcome
 {
-    // "success", "failed", "cancelled" (cancel() was called), or "stopped" (stop(): the owner could
-    // not persist a checkpoint, so the run's status is not this execution's to decide).
-    QString status;
-    std::optional<QString> error;  // for "failed": "step '<name>': <the step's error>"
-    QJsonObject stepResults;       // every step result, by step name, the last one included
+    enum class Ending {
+        Success,
+        Failed,
+        Cancelled, // cancel() was called
+        Stopped,   // stop(): the owner could not persist a checkpoint, so the run is not its to end
+    };
+
+    Ending ending = Ending::Stopped;
+    std::optional<QString> error;  // for Failed: "step '<name>': <the step's error>"
+    StepResults stepResults;       // every step result, by step name, the last one included
 };
 
 } // namespace wf

@@ -101,7 +101,13 @@ bool KafkaConsumer::serveClose(int waitMs)
 {
     if (!m_handle || !m_closeQueue)
         return true;
-    rd_kafka_queue_poll_callback(m_closeQueue.get(), waitMs);
+    // Events, not callbacks: the close forwards the rebalance of leaving as an event.
+    while (rd_kafka_event_t *event = rd_kafka_queue_poll(m_closeQueue.get(), waitMs)) {
+        if (rd_kafka_event_type(event) == RD_KAFKA_EVENT_REBALANCE)
+            onRebalance(m_handle.get(), rd_kafka_event_error(event), rd_kafka_event_topic_partition_list(event), this);
+        rd_kafka_event_destroy(event);
+        waitMs = 0;
+    }
     if (rd_kafka_consumer_closed(m_handle.get()))
         return true;
     if (m_closing.isValid() && m_closing.elapsed() >= m_options.closeTimeoutMs) {

@@ -170,18 +170,21 @@ bool ConditionStep::evaluate(const QJsonValue &left, const QString &op, const QJ
     return false;
 }
 
-Result<QJsonObject> ConditionStep::renderConfig(const StepDefinition &step, const TemplateContext &context) const
+Result<QJsonObject> ConditionStep::renderConfig(const StepDefinition &step, const TemplateContext &context,
+                                                RenderBudget &budget) const
 {
     if (step.config.value(u"op"_s).toString() != u"exists"_s)
-        return ExecutableStep::renderConfig(step, context);
+        return ExecutableStep::renderConfig(step, context, budget);
     // "Does it exist?" must be answerable with "no" for a path that leads nowhere, such as an
     // optional payload field or the output of a skipped step.
     StepDefinition rest = step;
     const QJsonValue left = rest.config.take(u"left"_s);
-    Result<QJsonObject> rendered = ExecutableStep::renderConfig(rest, context);
+    Result<QJsonObject> rendered = ExecutableStep::renderConfig(rest, context, budget);
     if (!rendered)
         return rendered;
-    const Result<QJsonValue> renderedLeft = TemplateEngine::render(left, context);
+    const Result<QJsonValue> renderedLeft = TemplateEngine::render(left, context, &budget);
+    if (!renderedLeft && !budget.exceeded.isEmpty() && budget.remaining < 0)
+        return Error::invalid(u"config.left: "_s + budget.exceeded);
     if (renderedLeft)
         rendered->insert(u"left"_s, *renderedLeft);
     return rendered;

@@ -13,7 +13,8 @@ public:
     QString name() const override;
     Problem validateConfig(const StepDefinition &step, const StepValidationContext &context) const override;
     // An unresolvable `left` is no error when op is "exists": it makes the condition false.
-    Result<QJsonObject> renderConfig(const StepDefinition &step, const TemplateContext &context) const override;
+    Result<QJsonObject> renderConfig(const StepDefinition &step, const TemplateContext &context,
+                                     RenderBudget &budget) const override;
     StepAttempt *start(const StepDefinition &step, const QJsonObject &renderedConfig,
                        const StepEnvironment &environment, QObject *parent) const override;
     QStringList stepsToSkip(const QJsonValue &output) const override;

@@ -1,12 +1,17 @@
 #include "delaystep.h"
 
 #include "delayattempt.h"
+#include "core/json.h"
+#include "engine/stepenvironment.h"
 #include "engine/immediateattempt.h"
 #include "workflow/stepdefinition.h"
 #include "workflow/templatestring.h"
 #include "workflow/validation.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -53,21 +58,35 @@ bool DelayStep::isLongRunning() const
     return true;
 }
 
+std::optional<qint64> DelayStep::plannedWaitMs(const QJsonObject &renderedConfig) const
+{
+    const QJsonValue duration = renderedConfig.value(u"duration"_s);
+    const double seconds = duration.toDouble();
+    if (!duration.isDouble() || !(seconds >= 0 && seconds <= maxDurationSeconds))
+        return std::nullopt;
+    return qint64(std::ceil(seconds * 1000.0));
+}
+
 StepAttempt *DelayStep::start(const StepDefinition &step, const QJsonObject &renderedConfig,
                               const StepEnvironment &environment, QObject *parent) const
 {
     Q_UNUSED(step)
-    Q_UNUSED(environment)
     // A template may have produced anything; only now can the number be judged.
     const QJsonValue duration = renderedConfig.value(u"duration"_s);
-    const double seconds = duration.toDouble();
-    if (!duration.isDouble() || !(seconds >= 0 && seconds <= maxDurationSeconds))
+    const std::optional<qint64> waitMs = plannedWaitMs(renderedConfig);
+    if (!waitMs)
         return new ImmediateAttempt(validation::invalid(u"config.duration"_s,
                                                         u"must be a number of seconds between 0 and 604800"_s
                                                                 + validation::got(duration)),
                                     parent);
-    const QJsonObject output{{u"type"_s, u"delay"_s}, {u"duration"_s, duration}};
-    return new DelayAttempt(qint64(std::ceil(seconds * 1000.0)), output, parent);
+    const QString message = u"Delayed for "_s + QString::fromUtf8(json::serialize(duration)) + u" seconds"_s;
+    const QJsonObject output{{u"type"_s, u"delay"_s}, {u"duration"_s, duration}, {u"message"_s, message}};
+    qint64 remainingMs = *waitMs;
+    if (environment.deadlineMicros) {
+        const qint64 nowMicros = QDateTime::currentMSecsSinceEpoch() * 1000;
+        remainingMs = std::clamp<qint64>((*environment.deadlineMicros - nowMicros + 999) / 1000, 0, *waitMs);
+    }
+    return new DelayAttempt(remainingMs, output, parent);
 }
 
 } // namespace wf

@@ -46,9 +46,10 @@ bool isNetworkFailure(QNetworkReply::NetworkError error)
 
 } // namespace
 
-WebhookAttempt::WebhookAttempt(QNetworkReply *reply, QList<int> acceptedStatuses, std::optional<qint64> timeoutMs,
-                               QObject *parent)
-    : StepAttempt(parent), m_reply(reply), m_accepted(std::move(acceptedStatuses)), m_timeoutMs(timeoutMs)
+WebhookAttempt::WebhookAttempt(QNetworkReply *reply, QString url, QString method, QList<int> acceptedStatuses,
+                               std::optional<qint64> timeoutMs, QObject *parent)
+    : StepAttempt(parent), m_reply(reply), m_url(std::move(url)), m_method(std::move(method)),
+      m_accepted(std::move(acceptedStatuses)), m_timeoutMs(timeoutMs)
 {
     connect(reply, &QNetworkReply::readyRead, this, &WebhookAttempt::readBody);
     connect(reply, &QNetworkReply::finished, this, &WebhookAttempt::onFinished);
@@ -133,6 +134,8 @@ void WebhookAttempt::onFinished()
             {u"type"_s, u"webhook"_s},
             {u"status_code"_s, status},
             {u"response_data"_s, responseData(m_body, m_bodyComplete)},
+            {u"url"_s, m_url},
+            {u"method"_s, m_method},
     };
     finish(QJsonValue(output));
 }

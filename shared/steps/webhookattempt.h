@@ -27,8 +27,9 @@ public:
 
     // Watches `reply` (still owned by its QNetworkAccessManager; aborted if this attempt ends first).
     // acceptedStatuses empty means any 2xx. timeoutMs only words the error of a transfer timeout.
-    WebhookAttempt(QNetworkReply *reply, QList<int> acceptedStatuses, std::optional<qint64> timeoutMs,
-                   QObject *parent);
+    // url and method (upper case) are repeated in the output, as the seed's webhook step does.
+    WebhookAttempt(QNetworkReply *reply, QString url, QString method, QList<int> acceptedStatuses,
+                   std::optional<qint64> timeoutMs, QObject *parent);
     ~WebhookAttempt() override;
 
     // response_data for a body: the parsed JSON when the whole body is JSON that can be stored
@@ -44,6 +45,8 @@ private:
     void dropReply();
 
     QPointer<QNetworkReply> m_reply;
+    QString m_url;
+    QString m_method;
     QList<int> m_accepted;
     std::optional<qint64> m_timeoutMs;
     QByteArray m_body;

@@ -205,7 +205,10 @@ Result<QNetworkRequest> buildRequest(const StepDefinition &step, const QJsonObje
     }
     if (hasBody && !hasContentType)
         request.setRawHeader("Content-Type", defaultContentType);
-    request.setRawHeader("Idempotency-Key", (environment.runId + u':' + step.name).toUtf8());
+    // The same for every retry of the run: a receiver that applied a call whose answer was lost
+    // recognises it when the retried run calls again.
+    const QString &callerRun = environment.retryRootId.isEmpty() ? environment.runId : environment.retryRootId;
+    request.setRawHeader("Idempotency-Key", (callerRun + u':' + step.name).toUtf8());
     if (!environment.traceparent.isEmpty() && isHeaderValue(environment.traceparent))
         request.setRawHeader("traceparent", environment.traceparent);
     if (environment.timeoutMs && *environment.timeoutMs > 0)
@@ -284,7 +287,8 @@ StepAttempt *WebhookStep::start(const StepDefinition &step, const QJsonObject &r
         reply = manager->deleteResource(*request);
     else
         reply = manager->sendCustomRequest(*request, method.toLatin1(), QByteArray()); // Content-Length: 0
-    return new WebhookAttempt(reply, *accepted, environment.timeoutMs, parent);
+    return new WebhookAttempt(reply, renderedConfig.value(u"url"_s).toString(), method, *accepted, environment.timeoutMs,
+                              parent);
 }
 
 } // namespace wf

@@ -46,11 +46,25 @@ Result<PageRequest> PageRequest::parse(const QString &limit, const QString &curs
         request.limit = value;
     }
     if (!cursor.isEmpty()) {
+        // Opaque cursors are base64 of "<micros>:<id>", at least 46 characters: never a bare id.
+        const QString id = cursor.size() <= 36 ? ids::normalize(cursor) : QString();
+        if (!id.isEmpty()) {
+            request.afterId = id;
+            return request;
+        }
         request.cursor = PageCursor::decode(cursor);
         if (!request.cursor)
-            return Error::invalid(u"cursor is not one this API returned"_s);
+            return Error::invalid(u"cursor must be a next_cursor this API returned or the id of an item, got \"%1\""_s.arg(
+                    cursor.left(40)));
     }
     return request;
+}
+
+QString PageRequest::canonicalCursor() const
+{
+    if (!afterId.isEmpty())
+        return u'@' + afterId;
+    return cursor ? cursor->encode() : QString();
 }
 
 } // namespace wf

@@ -31,8 +31,15 @@ struct PageRequest
 
     int limit = kDefaultLimit;
     std::optional<PageCursor> cursor;
+    // The seed's cursor: the id of the last item seen ("the page after this one"). The store
+    // resolves it to a PageCursor; an id it does not know is a 400.
+    QString afterId;
 
-    // From the query-string texts (empty = absent); 400-worthy errors name the parameter.
+    // The cursor as one text, for cache keys: the opaque cursor, "@<id>", or empty.
+    QString canonicalCursor() const;
+
+    // From the query-string texts (empty = absent); 400-worthy errors name the parameter. A
+    // cursor is either one this API returned or a bare 32-hex id of an item.
     static Result<PageRequest> parse(const QString &limit, const QString &cursor);
 };
 

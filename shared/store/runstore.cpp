@@ -1,5 +1,6 @@
 #include "runstore.h"
 
+#include "changesink.h"
 #include "triggerbatcher.h"
 #include "workflowstore.h"
 
@@ -41,11 +42,24 @@ RunRecord recordAt(const db::DbResult &result, int row)
     return record;
 }
 
+struct RunCancellation
+{
+    RunRecord run;
+    OutboxMessage message; // workflow.completed
+};
+
+// What a trigger or retry changed: a new run, announced by its workflow.trigger message.
+Change triggered(const TriggerOutcome &outcome)
+{
+    return outcome.message ? Change{{}, {}, {*outcome.message}} : Change{};
+}
+
 } // namespace
 
-RunStore::RunStore(db::Database &database) : m_database(database), m_batcher(std::make_unique<TriggerBatcher>(database)) { }
-
-RunStore::~RunStore() = default;
+RunStore::RunStore(db::Database &database, TriggerBatcher &triggers, ChangeSink *changes)
+    : m_database(database), m_batcher(triggers), m_changes(changes)
+{
+}
 
 Error RunStore::runNotFound()
 {
@@ -62,8 +76,9 @@ void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback
                 Qt::QueuedConnection);
         return;
     }
+    done = afterCommit(m_changes, std::move(done), triggered);
     if (request.idempotencyKey.isEmpty()) {
-        m_batcher->add(context, workflowId, request, std::move(done));
+        m_batcher.add(context, workflowId, request, std::move(done));
         return;
     }
     const std::optional<QString> key = request.idempotencyKey;
@@ -101,7 +116,7 @@ void RunStore::trigger(QObject *context, const TriggerRequest &request, Callback
             std::move(done));
 }
 
-void RunStore::cancel(QObject *context, const QString &runId, Callback<RunCancellation> done)
+void RunStore::cancel(QObject *context, const QString &runId, Callback<RunRecord> done)
 {
     m_database.write(
             context,
@@ -120,38 +135,63 @@ void RunStore::cancel(QObject *context, const QString &runId, Callback<RunCancel
                     return runNotFound();
                 return Error::conflict(u"Workflow run is already %1"_s.arg(current.text(0, 0)));
             },
-            std::move(done));
+            [changes = m_changes, runId, done = std::move(done)](Result<RunCancellation> cancelled) {
+                if (!cancelled.ok())
+                    return done(cancelled.error());
+                if (changes)
+                    changes->committed({{runId}, {}, {cancelled->message}});
+                done(cancelled->run);
+            });
 }
 
-void RunStore::retry(QObject *context, const QString &runId, const QByteArray &traceparent, Callback<TriggerOutcome> done)
+void RunStore::retry(QObject *context, const QString &runId, const QString &idempotencyKey, const QByteArray &traceparent,
+                     Callback<TriggerOutcome> done)
 {
+    // Kept apart from trigger keys: the same key may name a trigger and a retry.
+    const std::optional<QString> key =
+            idempotencyKey.isEmpty() ? std::nullopt : std::optional<QString>(u"retry:"_s + runId + u':' + idempotencyKey);
     m_database.write(
             context,
-            [runId, newId = ids::create(), traceparent](db::DbConnection &connection) -> Result<TriggerOutcome> {
-                // Keep the results of steps that finished well (success, or skipped by a condition that
-                // did); the worker resumes at the first other step.
+            [runId, newId = ids::create(), key, traceparent](db::DbConnection &connection) -> Result<TriggerOutcome> {
+                // The run retried is locked first: concurrent retries of it take turns here, and
+                // each later one sees the retry the first made.
+                const db::DbResult original = connection.exec(
+                        "SELECT status FROM workflow_runs WHERE uuid = $1 FOR UPDATE", {runId});
+                if (original.rows() == 0)
+                    return runNotFound();
+                if (key) {
+                    const db::DbResult earlier = connection.exec(
+                            "SELECT uuid FROM workflow_runs WHERE idempotency_key = $1", {*key});
+                    if (earlier.rows() == 1)
+                        return TriggerOutcome{earlier.text(0, 0), true, std::nullopt};
+                }
+                const db::DbResult underway = connection.exec(
+                        "SELECT uuid FROM workflow_runs WHERE retry_of = $1 AND status IN ('pending', 'running')"
+                        " ORDER BY started_at DESC LIMIT 1",
+                        {runId});
+                if (underway.rows() == 1)
+                    return TriggerOutcome{underway.text(0, 0), true, std::nullopt};
+                const QString status = original.text(0, 0);
+                if (status != u"failed"_s && status != u"cancelled"_s)
+                    return Error::conflict(u"only failed or cancelled runs can be retried; this one is %1"_s.arg(status));
+                // Keep the results of steps that finished well (success, or skipped by a condition
+                // that did); the worker resumes at the first other step.
                 const db::DbResult result = connection.exec(
-                        "WITH old AS (SELECT * FROM workflow_runs WHERE uuid = $1 AND status IN ('failed', 'cancelled')),"
+                        "WITH old AS (SELECT * FROM workflow_runs WHERE uuid = $1),"
                         " run AS (INSERT INTO workflow_runs (uuid, workflow_id, workflow_version, status, payload,"
-                        "                                    step_results, retry_of, traceparent)"
+                        "                                    step_results, retry_of, retry_root, idempotency_key, traceparent)"
                         "         SELECT $2, workflow_id, workflow_version, 'pending', payload,"
                         "                COALESCE((SELECT jsonb_object_agg(key, value) FROM jsonb_each(old.step_results)"
                         "                          WHERE value->>'status' IN ('success', 'skipped')), '{}'::jsonb),"
-                        "                uuid, $3 FROM old"
+                        "                uuid, COALESCE(retry_root, uuid), $3, $4 FROM old"
                         "         RETURNING uuid, workflow_id, workflow_version, traceparent),"
                         " msg AS (" WF_TRIGGER_MESSAGE_INSERT("run") ")"
                         " SELECT msg.* FROM msg",
-                        {runId, newId, traceparent});
-                if (result.rows() == 1) {
-                    const OutboxMessage message = OutboxMessage::fromRow(result, 0, 0);
-                    return TriggerOutcome{QString::fromUtf8(message.key), false, message};
-                }
-                const db::DbResult current = connection.exec("SELECT status FROM workflow_runs WHERE uuid = $1", {runId});
-                if (current.rows() == 0)
-                    return runNotFound();
-                return Error::conflict(u"only failed or cancelled runs can be retried; this one is %1"_s.arg(current.text(0, 0)));
+                        {runId, newId, key, traceparent});
+                const OutboxMessage message = OutboxMessage::fromRow(result, 0, 0);
+                return TriggerOutcome{QString::fromUtf8(message.key), false, message};
             },
-            std::move(done));
+            afterCommit(m_changes, std::move(done), triggered));
 }
 
 void RunStore::get(QObject *context, const QString &runId, Callback<RunRecord> done)
@@ -172,8 +212,17 @@ void RunStore::list(QObject *context, const RunQuery &query, Callback<Page<RunRe
 {
     m_database.read(
             context,
-            [query](db::DbConnection &connection) {
-                const PageRequest &page = query.page;
+            [query](db::DbConnection &connection) -> Result<Page<RunRecord>> {
+                PageRequest page = query.page;
+                if (!page.afterId.isEmpty()) {
+                    // The seed's cursor: the page after this run, in this listing's order.
+                    const db::DbResult seen = connection.exec(
+                            "SELECT (extract(epoch FROM started_at) * 1000000)::int8 FROM workflow_runs WHERE uuid = $1",
+                            {page.afterId});
+                    if (seen.rows() == 0)
+                        return Error::invalid(u"cursor: no run has the id %1"_s.arg(page.afterId));
+                    page.cursor = PageCursor{seen.int64(0, 0), page.afterId};
+                }
                 const std::optional<qint64> micros =
                         page.cursor ? std::optional<qint64>(page.cursor->micros) : std::nullopt;
                 const std::optional<QString> after = page.cursor ? std::optional<QString>(page.cursor->id) : std::nullopt;

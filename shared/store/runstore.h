@@ -12,24 +12,20 @@
 
 namespace wf {
 
-struct RunCancellation
-{
-    RunRecord run;
-    OutboxMessage message; // workflow.completed
-};
-
+class ChangeSink;
 class TriggerBatcher;
 namespace db {
 class Database;
 }
 
 // Workflow runs in PostgreSQL. Every method is asynchronous: the callback runs on `context`'s
-// thread.
+// thread, after `changes` (when given; it must belong to that thread) heard what the committed
+// change made stale and which messages it wrote. Triggers without an Idempotency-Key go through
+// `triggers`, which the stores of all API threads share.
 class RunStore
 {
 public:
-    explicit RunStore(db::Database &database);
-    ~RunStore();
+    RunStore(db::Database &database, TriggerBatcher &triggers, ChangeSink *changes = nullptr);
 
     // Inserts the run (pending) and its workflow.trigger outbox message in one transaction. With
     // an idempotency key already used: the earlier run when the request is the same, else a conflict.
@@ -37,17 +33,22 @@ public:
     void get(QObject *context, const QString &runId, Callback<RunRecord> done);
     // A pending or running run becomes cancelled (a worker executing it stops before its next
     // step); its workflow.completed message is written with it. Terminal runs: a conflict.
-    void cancel(QObject *context, const QString &runId, Callback<RunCancellation> done);
+    void cancel(QObject *context, const QString &runId, Callback<RunRecord> done);
     // A new pending run of a failed or cancelled one: same workflow version and payload, the
     // results of the steps that succeeded copied, so execution resumes at the first failed step.
-    void retry(QObject *context, const QString &runId, const QByteArray &traceparent, Callback<TriggerOutcome> done);
+    // While an earlier retry of the run is not terminal, that retry is the answer (replayed), so
+    // two concurrent retries make one run; with an idempotency key, the run an earlier retry
+    // with the same key made is the answer.
+    void retry(QObject *context, const QString &runId, const QString &idempotencyKey, const QByteArray &traceparent,
+               Callback<TriggerOutcome> done);
     void list(QObject *context, const RunQuery &query, Callback<Page<RunRecord>> done);
 
     static Error runNotFound();
 
 private:
     db::Database &m_database;
-    std::unique_ptr<TriggerBatcher> m_batcher;
+    TriggerBatcher &m_batcher;
+    ChangeSink *m_changes;
 };
 
 } // namespace wf

@@ -24,16 +24,23 @@ Result<TriggerRequest> TriggerRequest::fromJson(const QJsonValue &body, const QS
             return Error::invalid(u"payload must be a JSON object, got %1"_s.arg(json::typeName(payload)));
         request.payload = payload.toObject();
     }
-    if (idempotencyKey.size() > kMaxIdempotencyKeyLength)
+    if (Problem problem = checkIdempotencyKey(idempotencyKey))
+        return *problem;
+    request.idempotencyKey = idempotencyKey;
+    return request;
+}
+
+Problem TriggerRequest::checkIdempotencyKey(const QString &key)
+{
+    if (key.size() > kMaxIdempotencyKeyLength)
         return Error::invalid(u"Idempotency-Key must be at most %1 characters"_s.arg(kMaxIdempotencyKeyLength));
     // Printable ASCII only: other bytes would not survive text round trips unchanged, and two
     // different keys must never compare equal.
-    for (const QChar c : idempotencyKey) {
+    for (const QChar c : key) {
         if (c.unicode() < 0x20 || c.unicode() > 0x7e)
             return Error::invalid(u"Idempotency-Key must be printable ASCII"_s);
     }
-    request.idempotencyKey = idempotencyKey;
-    return request;
+    return std::nullopt;
 }
 
 } // namespace wf

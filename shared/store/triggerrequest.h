@@ -21,6 +21,9 @@ struct TriggerRequest
     static constexpr int kMaxIdempotencyKeyLength = 255;
 
     static Result<TriggerRequest> fromJson(const QJsonValue &body, const QString &idempotencyKey);
+    // An Idempotency-Key header (trigger or retry): at most kMaxIdempotencyKeyLength printable
+    // ASCII characters; empty is none.
+    static Problem checkIdempotencyKey(const QString &key);
 };
 
 // What a trigger did: a new run, or the run an earlier request with the same key created.

@@ -11,7 +11,7 @@ QJsonObject WorkflowRecord::toJson() const
     return {
         {u"uuid"_s, uuid},
         {u"workflow_id"_s, uuid},
-        {u"id"_s, id},
+        {u"id"_s, id ? QJsonValue(*id) : QJsonValue()},
         {u"name"_s, name},
         {u"description"_s, description ? QJsonValue(*description) : QJsonValue()},
         {u"steps"_s, steps},

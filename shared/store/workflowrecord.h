@@ -12,7 +12,7 @@ namespace wf {
 struct WorkflowRecord
 {
     QString uuid;
-    QString id; // the client's label
+    std::optional<QString> id; // the client's label, when it gave one
     QString name;
     std::optional<QString> description;
     QJsonArray steps;

@@ -1,5 +1,7 @@
 #include "workflowstore.h"
 
+#include "changesink.h"
+
 #include "db/database.h"
 #include "db/dbconnection.h"
 #include "workflow/workflowdefinition.h"
@@ -20,7 +22,8 @@ WorkflowRecord recordAt(const db::DbResult &result, int row)
 {
     WorkflowRecord record;
     record.uuid = result.text(row, 0);
-    record.id = result.text(row, 1);
+    if (!result.isNull(row, 1))
+        record.id = result.text(row, 1);
     record.name = result.text(row, 2);
     if (!result.isNull(row, 3))
         record.description = result.text(row, 3);
@@ -33,7 +36,7 @@ WorkflowRecord recordAt(const db::DbResult &result, int row)
 
 } // namespace
 
-WorkflowStore::WorkflowStore(db::Database &database) : m_database(database) { }
+WorkflowStore::WorkflowStore(db::Database &database, ChangeSink *changes) : m_database(database), m_changes(changes) { }
 
 Error WorkflowStore::workflowNotFound(const QString &id)
 {
@@ -78,7 +81,16 @@ void WorkflowStore::list(QObject *context, const PageRequest &page, Callback<Pag
 {
     m_database.read(
             context,
-            [page](db::DbConnection &connection) {
+            [page = page](db::DbConnection &connection) mutable -> Result<Page<WorkflowRecord>> {
+                if (!page.afterId.isEmpty()) {
+                    const db::DbResult seen = connection.exec(
+                            "SELECT (extract(epoch FROM created_at) * 1000000)::int8 FROM workflow_definitions"
+                            " WHERE uuid = $1 AND deleted_at IS NULL",
+                            {page.afterId});
+                    if (seen.rows() == 0)
+                        return Error::invalid(u"cursor: no workflow has the id %1"_s.arg(page.afterId));
+                    page.cursor = PageCursor{seen.int64(0, 0), page.afterId};
+                }
                 const std::optional<qint64> micros =
                         page.cursor ? std::optional<qint64>(page.cursor->micros) : std::nullopt;
                 const std::optional<QString> after = page.cursor ? std::optional<QString>(page.cursor->id) : std::nullopt;
@@ -118,7 +130,7 @@ void WorkflowStore::update(QObject *context, const QString &uuid, const Workflow
                     return workflowNotFound(uuid);
                 return recordAt(result, 0);
             },
-            std::move(done));
+            afterCommit(m_changes, std::move(done), [uuid](const WorkflowRecord &) { return Change{{}, {uuid}, {}}; }));
 }
 
 void WorkflowStore::remove(QObject *context, const QString &uuid, Callback<Done> done)
@@ -134,7 +146,7 @@ void WorkflowStore::remove(QObject *context, const QString &uuid, Callback<Done>
                     return workflowNotFound(uuid);
                 return Done{};
             },
-            std::move(done));
+            afterCommit(m_changes, std::move(done), [uuid](const Done &) { return Change{{}, {uuid}, {}}; }));
 }
 
 } // namespace wf

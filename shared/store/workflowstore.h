@@ -8,6 +8,7 @@
 
 namespace wf {
 
+class ChangeSink;
 struct WorkflowDefinition;
 
 namespace db {
@@ -15,11 +16,12 @@ class Database;
 }
 
 // Workflow definitions and their versions in PostgreSQL. Every method is asynchronous: the
-// callback runs on `context`'s thread.
+// callback runs on `context`'s thread, after `changes` (when given; it must belong to that
+// thread) heard what the committed change made stale.
 class WorkflowStore
 {
 public:
-    explicit WorkflowStore(db::Database &database);
+    explicit WorkflowStore(db::Database &database, ChangeSink *changes = nullptr);
 
     void create(QObject *context, const WorkflowDefinition &definition, Callback<WorkflowRecord> done);
     void get(QObject *context, const QString &uuid, Callback<WorkflowRecord> done);
@@ -35,6 +37,7 @@ public:
 
 private:
     db::Database &m_database;
+    ChangeSink *m_changes;
 };
 
 } // namespace wf

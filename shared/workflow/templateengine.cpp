@@ -7,6 +7,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace wf {
@@ -180,27 +182,51 @@ Result<QJsonValue> resolve(const TemplatePart &part, const TemplateContext &cont
     return resolved;
 }
 
-Result<QJsonValue> renderString(const QString &text, const TemplateContext &context)
+Error budgetExceeded(const RenderBudget &budget)
 {
-    if (!text.contains(u'$'))
+    return Error::invalid(budget.exceeded);
+}
+
+Result<QJsonValue> renderString(const QString &text, const TemplateContext &context, RenderBudget *budget)
+{
+    if (!text.contains(u'$')) {
+        if (budget && !budget->take(text.size() + 2))
+            return budgetExceeded(*budget);
         return QJsonValue(text);
+    }
     const Result<TemplateString> parsed = TemplateString::parse(text);
     if (!parsed)
         return parsed.error();
-    if (parsed->isSingleReference())
-        return resolve(parsed->parts().constFirst(), context);
+    if (parsed->isSingleReference()) {
+        Result<QJsonValue> value = resolve(parsed->parts().constFirst(), context);
+        if (value && budget && !budget->take(json::sizeAtMost(*value, std::max<qint64>(budget->remaining, 0))))
+            return budgetExceeded(*budget);
+        return value;
+    }
     QString rendered;
     for (const TemplatePart &part : parsed->parts()) {
+        const qsizetype before = rendered.size();
         if (!part.isReference()) {
             rendered += part.text;
-            continue;
+        } else {
+            const Result<QJsonValue> value = resolve(part, context);
+            if (!value)
+                return value.error();
+            if (value->isString()) {
+                rendered += value->toString();
+            } else {
+                // Judge the size before serialising: a huge value must not be written out first.
+                if (budget && json::sizeAtMost(*value, std::max<qint64>(budget->remaining, 0)) > budget->remaining)
+                    return budgetExceeded(*budget);
+                // Qt writes integral numbers without ".0" and other numbers in their shortest form.
+                rendered += QString::fromUtf8(json::serialize(*value));
+            }
         }
-        const Result<QJsonValue> value = resolve(part, context);
-        if (!value)
-            return value.error();
-        // Qt writes integral numbers without ".0" and other numbers in their shortest form.
-        rendered += value->isString() ? value->toString() : QString::fromUtf8(json::serialize(*value));
+        if (budget && !budget->take(rendered.size() - before))
+            return budgetExceeded(*budget);
     }
+    if (budget && !budget->take(2))
+        return budgetExceeded(*budget);
     return QJsonValue(rendered);
 }
 
@@ -211,14 +237,24 @@ Problem TemplateEngine::validate(const QJsonValue &value, const QStringList &ear
     return validateValue(value, earlierSteps, where);
 }
 
-Result<QJsonValue> TemplateEngine::render(const QJsonValue &value, const TemplateContext &context)
+bool RenderBudget::take(qint64 bytes)
+{
+    remaining -= bytes;
+    return remaining >= 0;
+}
+
+Result<QJsonValue> TemplateEngine::render(const QJsonValue &value, const TemplateContext &context, RenderBudget *budget)
 {
     if (value.isString())
-        return renderString(value.toString(), context);
+        return renderString(value.toString(), context, budget);
     if (value.isArray()) {
+        if (budget && !budget->take(2))
+            return budgetExceeded(*budget);
         QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const Result<QJsonValue> element = render(array.at(i), context);
+            if (budget && !budget->take(1))
+                return budgetExceeded(*budget);
+            const Result<QJsonValue> element = render(array.at(i), context, budget);
             if (!element)
                 return element;
             array.replace(i, *element);
@@ -226,15 +262,21 @@ Result<QJsonValue> TemplateEngine::render(const QJsonValue &value, const Templat
         return QJsonValue(array);
     }
     if (value.isObject()) {
+        if (budget && !budget->take(2))
+            return budgetExceeded(*budget);
         QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const Result<QJsonValue> member = render(it.value(), context);
+            if (budget && !budget->take(it.key().size() + 4))
+                return budgetExceeded(*budget);
+            const Result<QJsonValue> member = render(it.value(), context, budget);
             if (!member)
                 return member;
             it.value() = *member;
         }
         return QJsonValue(object);
     }
+    if (budget && !budget->take(json::sizeAtMost(value, 8)))
+        return budgetExceeded(*budget);
     return value;
 }
 

@@ -18,6 +18,18 @@ struct TemplateContext
     QJsonObject run;                    // {"id": …, "workflow_id": …}
 };
 
+// A bound on what rendering may produce, in bytes of compact JSON as json::sizeAtMost counts
+// them. Rendering stops as soon as it runs out, so a template that multiplies data (a step that
+// outputs [prev, prev]) fails at the limit instead of exhausting memory.
+struct RenderBudget
+{
+    qint64 remaining = 0;
+    QString exceeded; // the error detail once it ran out, naming the limit and its setting
+
+    // Takes `bytes`; false (and nothing more may be produced) when that was more than remained.
+    bool take(qint64 bytes);
+};
+
 // The template language of step configs: ${payload.a.b}, ${payload}, ${steps.<name>.output[.<path>]},
 // ${steps.<name>.status}, ${run.id}, ${run.workflow_id}; a path segment of digits indexes an array;
 // $${ is a literal ${. Object keys are never templates.
@@ -34,7 +46,10 @@ public:
     // Renders every string inside value. A string that is exactly one reference becomes the
     // referenced value with its JSON type; references inside longer text are interpolated as text.
     // An unresolvable reference is an Error::invalid naming it: never left in place silently.
-    static Result<QJsonValue> render(const QJsonValue &value, const TemplateContext &context);
+    // With a budget, everything produced counts against it; running out is an Error::invalid
+    // whose detail is budget->exceeded.
+    static Result<QJsonValue> render(const QJsonValue &value, const TemplateContext &context,
+                                     RenderBudget *budget = nullptr);
 };
 
 } // namespace wf

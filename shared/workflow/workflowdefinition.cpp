@@ -112,9 +112,13 @@ Result<WorkflowDefinition> WorkflowDefinition::fromJson(const QJsonValue &body, 
     const QJsonObject object = body.toObject();
 
     WorkflowDefinition definition;
-    if (Problem problem = checkLabel(object.value(u"id"_s), u"id"_s))
-        return *problem;
-    definition.id = object.value(u"id"_s).toString();
+    // Optional, as in the seed (id: str | None): absent or null is no label.
+    const QJsonValue id = object.value(u"id"_s);
+    if (!id.isUndefined() && !id.isNull()) {
+        if (Problem problem = checkLabel(id, u"id"_s))
+            return *problem;
+        definition.id = id.toString();
+    }
     if (Problem problem = checkLabel(object.value(u"name"_s), u"name"_s))
         return *problem;
     definition.name = object.value(u"name"_s).toString();

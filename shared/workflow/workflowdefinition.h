@@ -18,7 +18,7 @@ class StepCatalog;
 // A workflow as a client defines it (POST/PUT /api/v1/workflows), validated as a whole.
 struct WorkflowDefinition
 {
-    QString id;   // the client's own label; not unique
+    std::optional<QString> id; // the client's own label; not unique, optional
     QString name;
     std::optional<QString> description;
     QList<StepDefinition> steps;

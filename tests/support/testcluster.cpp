@@ -25,6 +25,11 @@ int freePort()
     return server.serverPort();
 }
 
+qint64 TestCluster::pgbouncerPid() const
+{
+    return m_pgbouncer ? m_pgbouncer->pid() : 0;
+}
+
 bool sendSignal(qint64 pid, int signal)
 {
     if (pid <= 1) {

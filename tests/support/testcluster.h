@@ -38,6 +38,8 @@ public:
     QString databaseUrl() const { return m_bouncerUrl.isEmpty() ? m_postgresUrl : m_bouncerUrl; }
     int postgresPort() const { return m_postgresPort; }
     QString dir() const { return m_dir.path(); }
+    // The PgBouncer process (0 when it does not run), to freeze it with SIGSTOP.
+    qint64 pgbouncerPid() const;
 
     // Runs one SQL statement as the superuser directly on PostgreSQL; returns the first value.
     QString scalar(const QString &sql) const;

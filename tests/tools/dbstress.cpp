@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "db/database.h"
 #include "store/runstore.h"
+#include "store/triggerbatcher.h"
 #include "store/workflowstore.h"
 #include "steps/builtinsteps.h"
 #include "workflow/workflowdefinition.h"
@@ -54,7 +55,7 @@ class LayerLoad : public QObject
 {
 public:
     LayerLoad(wf::db::Database &database, Totals &totals, int depth, qint64 deadlineMs)
-        : m_workflows(database), m_runs(database), m_totals(totals), m_deadlineMs(deadlineMs)
+        : m_workflows(database), m_triggers(database), m_runs(database, m_triggers), m_totals(totals), m_deadlineMs(deadlineMs)
     {
         m_clock.start();
         const auto definition = wf::WorkflowDefinition::fromJson(wf::json::parse(
@@ -118,6 +119,7 @@ private:
     }
 
     wf::WorkflowStore m_workflows;
+    wf::TriggerBatcher m_triggers;
     wf::RunStore m_runs;
     Totals &m_totals;
     qint64 m_deadlineMs;

@@ -1,6 +1,6 @@
 #include "workerapp.h"
 
-#include "execution/executionstore.h"
+#include "execution/sqlexecutionstore.h"
 #include "execution/runcoordinator.h"
 #include "execution/sweeper.h"
 #include "workerhealth.h"
@@ -10,8 +10,10 @@
 #include "db/database.h"
 #include "db/databaseurl.h"
 #include "db/migrator.h"
+#include "kafka/grouplag.h"
 #include "kafka/kafkaconsumer.h"
 #include "outbox/outboxpipeline.h"
+#include "store/aftercommit.h"
 #include "steps/builtinsteps.h"
 
 
@@ -36,7 +38,9 @@ WorkerApp::~WorkerApp()
         m_database->shutdown();
     m_health.reset();
     m_sweeper.reset();
+    m_lag.reset();
     m_coordinator.reset();
+    m_changes.reset();
     m_consumer.reset();
     m_cache.reset();
     m_outbox.reset();
@@ -55,7 +59,8 @@ Status WorkerApp::start(int databaseWaitSeconds)
     if (const auto applied = db::Migrator::migrateWhenReady(m_settings.databaseUrl, databaseWaitSeconds); !applied)
         return applied.error();
     m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
-    m_store = std::make_unique<ExecutionStore>(*m_database, m_settings.instanceId, m_settings.workerLeaseSeconds);
+    m_store = std::make_unique<SqlExecutionStore>(*m_database, m_settings.instanceId, m_settings.workerLeaseSeconds,
+                                                  m_settings.workerMaxExecutions);
 
     const kafka::KafkaSettings kafkaSettings = kafka::KafkaSettings::from(m_settings);
     auto outbox = OutboxPipeline::start(kafkaSettings, *m_database);
@@ -71,16 +76,23 @@ Status WorkerApp::start(int databaseWaitSeconds)
 
     RunCoordinator::Options coordinatorOptions;
     coordinatorOptions.concurrency = m_settings.workerConcurrency;
-    coordinatorOptions.leaseSeconds = m_settings.workerLeaseSeconds;
+    coordinatorOptions.limits.maxStepOutputBytes = m_settings.runMaxStepOutputBytes;
+    coordinatorOptions.limits.maxRunBytes = m_settings.runMaxBytes;
     if (!m_settings.redisUrl.isEmpty())
         m_cache = std::make_unique<Cache>(m_settings.redisUrl);
-    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_steps, &m_outbox->publisher(), *m_consumer, m_cache.get(), coordinatorOptions);
+    m_changes = std::make_unique<AfterCommit>(&m_outbox->publisher(), m_cache.get());
+    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_steps, *m_changes, &m_outbox->publisher(), *m_consumer,
+                                                     coordinatorOptions);
     connect(m_consumer.get(), &kafka::KafkaConsumer::received, m_coordinator.get(), &RunCoordinator::handle);
     if (auto status = m_consumer->start(); !status)
         return status;
 
-    m_sweeper = std::make_unique<Sweeper>(*m_store, &m_outbox->publisher(), m_cache.get(), m_settings.workerRequeueSeconds,
-                                          qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
+    m_lag = std::make_unique<kafka::GroupLag>(kafkaSettings, QString::fromLatin1(kafka::kWorkerGroup),
+                                              QString::fromLatin1(kafka::topics::kTrigger));
+    m_lag->start();
+    m_sweeper = std::make_unique<Sweeper>(
+            *m_store, *m_changes, [lag = m_lag.get()] { return lag->lag(); }, m_settings.workerRequeueSeconds,
+            qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
     m_sweeper->start();
     if (m_settings.workerHealthPort > 0) {
         m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8());

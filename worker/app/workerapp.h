@@ -11,6 +11,7 @@
 
 namespace wf {
 
+class AfterCommit;
 class Cache;
 class ExecutionStore;
 class OutboxPipeline;
@@ -20,6 +21,7 @@ namespace db {
 class Database;
 }
 namespace kafka {
+class GroupLag;
 class KafkaConsumer;
 }
 
@@ -46,9 +48,11 @@ private:
     StepRegistry m_steps; // the step types runs may use
     std::unique_ptr<ExecutionStore> m_store;
     std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<AfterCommit> m_changes;
     std::unique_ptr<OutboxPipeline> m_outbox;
     std::unique_ptr<kafka::KafkaConsumer> m_consumer;
     std::unique_ptr<RunCoordinator> m_coordinator;
+    std::unique_ptr<kafka::GroupLag> m_lag;
     std::unique_ptr<Sweeper> m_sweeper;
     std::unique_ptr<WorkerHealth> m_health;
 };

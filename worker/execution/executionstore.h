@@ -1,10 +1,11 @@
 #pragma once
 
 #include "core/callback.h"
+#include "engine/runplan.h"
 #include "outbox/outboxmessage.h"
+#include "workflow/status.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -14,30 +15,34 @@
 
 namespace wf {
 
-namespace db {
-class Database;
-}
+// One execution of one run: the run, and which of its executions (execution_attempts when it
+// was claimed). Every write of a worker names both, so that neither a worker that lost the lease
+// nor an older execution of the same run on this worker can change what a newer one owns.
+struct RunLease
+{
+    QString runId;
+    int execution = 1;
+
+    friend bool operator==(const RunLease &a, const RunLease &b)
+    {
+        return a.runId == b.runId && a.execution == b.execution;
+    }
+};
 
 // A run a worker took over: what it needs to execute it.
 struct ClaimedRun
 {
-    QString runId;
-    QString workflowId;
-    int workflowVersion = 1;
-    QJsonObject payload;
-    QJsonObject stepResults; // from an earlier, interrupted execution or a retry
-    QJsonArray steps;        // the definition of the version the run was triggered with
-    QByteArray traceparent;
-    int executionAttempt = 1;
+    RunLease lease;
+    RunPlan plan; // without limits: the coordinator sets those
 };
 
 // The end of one run, as the worker writes it.
 struct RunEnd
 {
-    QString runId;
-    QString status; // success | failed
+    RunLease lease;
+    RunStatus status = RunStatus::Failed; // Success or Failed
     std::optional<QString> error;
-    QJsonObject stepResults;
+    StepResults stepResults;
 };
 
 // What happened to each run id a claim asked for.
@@ -46,47 +51,58 @@ struct ClaimOutcome
     QList<ClaimedRun> claimed;
     QStringList missing; // no such run: the message was wrong (dead letter)
     QStringList skipped; // terminal, or leased by a live worker: nothing to do
+    // Runs that could not be executed and were ended `failed` at once, with their
+    // workflow.completed messages: executed too often already, their workflow version is
+    // missing, or their stored data cannot be read.
+    QStringList failed;
+    QList<OutboxMessage> completed;
 };
 
-// The worker's SQL: leases, step results, terminal states, the sweeper, dead letters. Every
-// state change is conditional on the run still being `running` under this worker's lease, so a
-// worker that lost its lease (or whose run was cancelled) changes nothing.
+// Why a lease renewal did not renew a run.
+struct LostLease
+{
+    RunLease lease;
+    std::optional<RunStatus> status; // the run's status now; nullopt when the run is gone
+};
+
+// What a worker reads and writes about the runs it executes (SqlExecutionStore; tests use a
+// fake). Every state change is conditional on the run still being `running` under this worker's
+// lease and execution, so a worker that lost its lease (or whose run was cancelled) changes
+// nothing. Answers come on the thread of `context`, never from inside the call.
 class ExecutionStore
 {
 public:
-    ExecutionStore(db::Database &database, QString owner, int leaseSeconds);
+    virtual ~ExecutionStore() = default;
 
-    const QString &owner() const { return m_owner; }
+    virtual const QString &owner() const = 0;
+    virtual int leaseSeconds() const = 0;
 
-    // One statement for many runs: pending ones, and running ones whose lease expired.
-    void claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done);
+    // Pending runs, and running ones whose lease expired, leased to this worker.
+    virtual void claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done) = 0;
     // Merges step results into the run and renews its lease; false when the run is no longer ours.
-    void saveSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done);
+    virtual void saveSteps(QObject *context, const RunLease &lease, const StepResults &results, Callback<bool> done) = 0;
     // Shows one step as running, unless its stored result is already final (a checkpoint written
     // by another database thread may have overtaken this write).
-    void markStepRunning(QObject *context, const QString &runId, const QString &stepName, const QJsonObject &result,
-                         Callback<bool> done);
+    virtual void markStepRunning(QObject *context, const RunLease &lease, const StepResult &result, Callback<bool> done) = 0;
     // The step results of a run the API cancelled while this worker executed it.
-    void saveCancelledSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done);
+    virtual void saveCancelledSteps(QObject *context, const RunLease &lease, const StepResults &results,
+                                    Callback<bool> done) = 0;
     // The terminal states of many runs with their final step results and workflow.completed
-    // messages, in one statement; a run no longer ours is left out of the answer.
-    void finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done);
-    // Renews the leases of the runs being executed; answers the ones that are no longer ours,
-    // with their status ("cancelled", or another worker's "running", …).
-    void renew(QObject *context, const QStringList &runIds, Callback<QHash<QString, QString>> done);
+    // messages; a run no longer ours is left out of the answer.
+    virtual void finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done) = 0;
+    // Renews the leases of the runs being executed, ahead of other queued writes; answers the
+    // ones that are no longer ours.
+    virtual void renew(QObject *context, const QList<RunLease> &leases, Callback<QList<LostLease>> done) = 0;
     // Gives leases back (shutdown) so that other workers can take the runs at once.
-    void release(QObject *context, const QStringList &runIds, Callback<qint64> done);
-    // Sets runs with expired leases back to pending and re-publishes them and pending runs that
-    // waited longer than `requeueSeconds`; returns the workflow.trigger messages written.
-    void sweep(QObject *context, int requeueSeconds, int limit, Callback<QList<OutboxMessage>> done);
+    virtual void release(QObject *context, const QList<RunLease> &leases, Callback<qint64> done) = 0;
+    // Sets runs with expired leases back to pending and re-publishes them, and pending runs that
+    // waited longer than `requeueSeconds` when `republishStale`; returns the workflow.trigger
+    // messages written.
+    virtual void sweep(QObject *context, int requeueSeconds, bool republishStale, int limit,
+                       Callback<QList<OutboxMessage>> done) = 0;
     // Records an unusable message and writes it to workflow.dlq.
-    void deadLetter(QObject *context, const QByteArray &topic, int partition, qint64 offset, const QByteArray &key,
-                    const QByteArray &payload, const QString &reason, Callback<OutboxMessage> done);
-
-private:
-    db::Database &m_database;
-    QString m_owner;
-    int m_leaseSeconds;
+    virtual void deadLetter(QObject *context, const QByteArray &topic, int partition, qint64 offset, const QByteArray &key,
+                            const QByteArray &payload, const QString &reason, Callback<OutboxMessage> done) = 0;
 };
 
 } // namespace wf

@@ -1,48 +1,69 @@
 #include "runcoordinator.h"
 
-#include "cache/cache.h"
+#include "claimqueue.h"
+#include "deadletters.h"
+#include "endqueue.h"
+#include "leasekeeper.h"
+
 #include "core/ids.h"
 #include "core/json.h"
 #include "core/logging.h"
 #include "engine/httpclientpool.h"
 #include "engine/runexecution.h"
 #include "engine/runoutcome.h"
-#include "engine/runplan.h"
-#include "workflow/stepresult.h"
 #include "kafka/kafkaconsumer.h"
-#include "outbox/outboxpublisher.h"
-#include "workflow/workflowdefinition.h"
+#include "store/changesink.h"
 
-#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace wf {
 
-namespace {
-
-// Saving a checkpoint or a terminal state is retried this often before the run is left to the
-// lease (another worker then resumes it from the last saved step).
-constexpr int kSaveAttempts = 10;
-constexpr int kSaveRetryMs = 500;
-
-} // namespace
-
-RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
-                               Options options, QObject *parent)
-    : QObject(parent), m_store(store), m_steps(steps), m_publisher(publisher), m_consumer(consumer), m_cache(cache), m_options(options)
+RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps, ChangeSink &changes,
+                               OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Options options, QObject *parent)
+    : QObject(parent), m_store(store), m_steps(steps), m_changes(changes), m_consumer(consumer), m_options(options)
 {
     m_http = new HttpClientPool(8, this);
-    m_claimTimer = new QTimer(this);
-    m_claimTimer->setSingleShot(true);
-    connect(m_claimTimer, &QTimer::timeout, this, &RunCoordinator::flushClaims);
-    m_endTimer = new QTimer(this);
-    m_endTimer->setSingleShot(true);
-    connect(m_endTimer, &QTimer::timeout, this, [this] { flushEnds(); });
-    m_renewTimer = new QTimer(this);
-    connect(m_renewTimer, &QTimer::timeout, this, &RunCoordinator::renewLeases);
-    m_renewTimer->start(qMax(500, m_options.leaseSeconds * 1000 / 3));
+    m_leases = new LeaseKeeper(store, [this](const LostLease &lost) { onLeaseLost(lost); }, this);
+    m_leases->start(m_options.renewIntervalMs);
+
+    ClaimQueue::Handlers handlers;
+    handlers.claimed = [this](const ClaimedRun &run) { start(run); };
+    handlers.acknowledge = [this](const kafka::KafkaMessage &message) { acknowledge(message); };
+    handlers.missing = [this](const kafka::KafkaMessage &message, const QString &reason) {
+        m_deadLetters->record(message, reason);
+    };
+    handlers.endedAtClaim = [this](const QStringList &runIds, const QList<OutboxMessage> &completed) {
+        m_counters.failed += completed.size();
+        m_changes.committed({runIds, {}, completed});
+    };
+    handlers.settled = [this] { finishDrainIfIdle(); };
+    handlers.stalled = [this](bool stalled) {
+        m_claimsStalled = stalled;
+        updateBackPressure();
+    };
+    m_claims = new ClaimQueue(store, {m_options.claimBatch, m_options.claimDelayMs, 1000}, std::move(handlers), this);
+
+    m_ends = new EndQueue(
+            store, {m_options.endBatch, m_options.endDelayMs, m_options.saveRetryMs},
+            [this](const RunLease &lease) { return m_leases->deadline(lease); }, [this] { return m_leases->elapsed(); },
+            [this](const RunEnd &end, EndQueue::Fate fate) { onEnded(end, int(fate)); },
+            [this](const QList<OutboxMessage> &completed) {
+                QStringList runIds;
+                for (const OutboxMessage &message : completed)
+                    runIds.append(QString::fromLatin1(message.key));
+                m_changes.committed({runIds, {}, completed});
+            },
+            this);
+
+    m_deadLetters = new DeadLetters(
+            store, publisher,
+            [this](const kafka::KafkaMessage &message) {
+                ++m_counters.deadLettered;
+                acknowledge(message);
+            },
+            this);
 }
 
 RunCoordinator::~RunCoordinator() = default;
@@ -54,7 +75,7 @@ void RunCoordinator::handle(const kafka::KafkaMessage &message)
             ? ids::normalize(parsed->toObject().value(u"run_id"_s).toString())
             : QString();
     if (runId.isEmpty()) {
-        deadLetter(message, parsed ? u"message has no valid run_id"_s : u"message is not JSON"_s);
+        m_deadLetters->record(message, parsed ? u"message has no valid run_id"_s : u"message is not JSON"_s);
         return;
     }
     if (m_draining)
@@ -65,241 +86,146 @@ void RunCoordinator::handle(const kafka::KafkaMessage &message)
         acknowledge(message);
         return;
     }
-    m_waiting.append({runId, message});
-    if (m_waiting.size() >= m_options.claimBatch)
-        flushClaims();
-    else if (!m_claimTimer->isActive())
-        m_claimTimer->start(m_options.claimDelayMs);
+    m_claims->add(runId, message);
     updateBackPressure();
 }
 
-void RunCoordinator::flushClaims()
+const RunCoordinator::Active *RunCoordinator::current(const RunLease &lease) const
 {
-    if (m_claiming || m_waiting.isEmpty())
-        return;
-    m_claiming = true;
-    QList<Waiting> batch;
-    batch.swap(m_waiting);
-    QStringList runIds;
-    for (const Waiting &waiting : std::as_const(batch)) {
-        if (!runIds.contains(waiting.runId))
-            runIds.append(waiting.runId);
-    }
-    m_store.claim(this, runIds, [this, batch](Result<ClaimOutcome> outcome) {
-        m_claiming = false;
-        if (m_draining) {
-            // Claimed while the worker began to stop: hand the runs straight back (the sweeper
-            // re-enqueues them); unclaimed messages come back to the workers that stay.
-            if (outcome.ok() && !outcome->claimed.isEmpty()) {
-                QStringList claimedIds;
-                for (const ClaimedRun &run : std::as_const(outcome->claimed))
-                    claimedIds.append(run.runId);
-                m_store.release(this, claimedIds, [](const Result<qint64> &) {});
-            }
-            finishDrainIfIdle();
-            return;
-        }
-        if (!outcome.ok()) {
-            // Nothing acknowledged: try again shortly, holding new messages back meanwhile.
-            qCWarning(lcWorker) << "claiming" << batch.size() << "runs failed:" << outcome.error().detail();
-            m_waiting = batch + m_waiting;
-            m_consumer.setPaused(true);
-            QTimer::singleShot(1000, this, &RunCoordinator::flushClaims);
-            return;
-        }
-        const QSet<QString> missing(outcome->missing.begin(), outcome->missing.end());
-        QStringList claimedIds;
-        for (const ClaimedRun &run : std::as_const(outcome->claimed)) {
-            claimedIds.append(run.runId);
-            start(run);
-        }
-        invalidate(claimedIds);
-        for (const Waiting &waiting : batch) {
-            if (missing.contains(waiting.runId))
-                deadLetter(waiting.message, u"run %1 does not exist"_s.arg(waiting.runId));
-            else
-                acknowledge(waiting.message);
-        }
-        m_counters.claimed += outcome->claimed.size();
-        updateBackPressure();
-        if (!m_waiting.isEmpty())
-            flushClaims();
-    });
+    const auto it = m_active.constFind(lease.runId);
+    if (it == m_active.cend() || !(it->lease == lease) || !it->execution)
+        return nullptr;
+    return &*it;
 }
 
 void RunCoordinator::start(const ClaimedRun &run)
 {
-    RunPlan plan;
-    plan.runId = run.runId;
-    plan.workflowId = run.workflowId;
-    plan.workflowVersion = run.workflowVersion;
-    plan.payload = run.payload;
-    plan.steps = WorkflowDefinition::stepsFromStoredJson(run.steps);
-    plan.stepResults = run.stepResults;
-    plan.traceparent = run.traceparent;
-    auto *execution = new RunExecution(plan, m_http, m_steps, this);
-    m_active.insert(run.runId, execution);
-    const QString runId = run.runId;
-    connect(execution, &RunExecution::stepStarted, this, [this, runId](const StepResult &result) {
-        // Shows the step as running; the next checkpoint is what counts, so failures are ignored.
-        m_store.markStepRunning(this, runId, result.stepName, result.toJson(), [this, runId](const Result<bool> &saved) {
-            if (saved.ok() && *saved)
-                invalidate({runId});
-        });
-    });
+    ++m_counters.claimed;
+    const RunLease lease = run.lease;
+    if (m_draining) {
+        // Claimed while the worker began to stop: hand it straight back (the sweeper re-enqueues it).
+        m_store.release(this, {lease}, [](const Result<qint64> &) {});
+        return;
+    }
+    if (const auto older = m_active.constFind(lease.runId); older != m_active.cend()) {
+        // The lease of an older execution here expired and this worker took the run again: the
+        // older one is not the run's any more.
+        if (older->execution)
+            older->execution->stop();
+        forget(older->lease);
+    }
+    RunPlan plan = run.plan;
+    plan.limits = m_options.limits;
+    auto *execution = new RunExecution(std::move(plan), m_http, m_steps, this);
+    m_active.insert(lease.runId, {execution, lease});
+    m_leases->track(lease);
+    m_changes.committed({{lease.runId}, {}, {}});
+    connect(execution, &RunExecution::stepStarted, this,
+            [this, lease](const StepResult &result) { onStepStarted(lease, result); });
     connect(execution, &RunExecution::checkpoint, this,
-            [this, runId](const StepResult &, const QJsonObject &all) { onCheckpoint(runId, all, 1); });
+            [this, lease](const StepResult &, const StepResults &changed) { save(lease, changed); });
     connect(execution, &RunExecution::finished, this,
-            [this, runId](const RunOutcome &outcome) { onFinished(runId, outcome); });
-    if (run.executionAttempt > 1)
-        qCInfo(lcWorker) << "resuming run" << runId << "(execution" << run.executionAttempt << ")";
+            [this, lease](const RunOutcome &outcome) { onFinished(lease, outcome); });
+    if (lease.execution > 1)
+        qCInfo(lcWorker) << "resuming run" << lease.runId << "(execution" << lease.execution << ")";
     execution->start();
 }
 
-void RunCoordinator::onCheckpoint(const QString &runId, const QJsonObject &allResults, int attempt)
+void RunCoordinator::onStepStarted(const RunLease &lease, const StepResult &result)
 {
-    m_store.saveSteps(this, runId, allResults, [this, runId, allResults, attempt](const Result<bool> &saved) {
-        const QPointer<RunExecution> execution = m_active.value(runId);
-        if (!execution)
-            return;
+    // Shows the step as running (and keeps a delay's deadline across a takeover); the next
+    // checkpoint is what counts, so failures are ignored.
+    m_store.markStepRunning(this, lease, result, [this, lease](const Result<bool> &saved) {
+        if (saved.ok() && *saved)
+            m_changes.committed({{lease.runId}, {}, {}});
+    });
+}
+
+void RunCoordinator::save(const RunLease &lease, const StepResults &changed)
+{
+    const qint64 sentAt = m_leases->elapsed();
+    m_store.saveSteps(this, lease, changed, [this, lease, changed, sentAt](const Result<bool> &saved) {
+        const Active *active = current(lease);
+        if (!active)
+            return; // that execution is over
         if (saved.ok() && *saved) {
-            invalidate({runId});
-            execution->proceed();
+            m_leases->confirmed(lease, sentAt);
+            m_changes.committed({{lease.runId}, {}, {}});
+            active->execution->proceed();
         } else if (saved.ok()) {
             // Cancelled, or the lease went to another worker: not ours to continue.
-            execution->stop();
-        } else if (attempt < kSaveAttempts) {
-            QTimer::singleShot(kSaveRetryMs, this, [this, runId, allResults, attempt] { onCheckpoint(runId, allResults, attempt + 1); });
+            active->execution->stop();
+        } else if (m_leases->elapsed() + m_options.saveRetryMs < m_leases->deadline(lease)) {
+            // The step's result is kept until the database is back, rather than the step run again.
+            QTimer::singleShot(m_options.saveRetryMs, this, [this, lease, changed] {
+                if (current(lease))
+                    save(lease, changed);
+            });
         } else {
-            qCWarning(lcWorker) << "giving run" << runId << "up to its lease:" << saved.error().detail();
-            execution->stop();
+            qCWarning(lcWorker) << "giving run" << lease.runId << "up to its lease:" << saved.error().detail();
+            active->execution->stop();
         }
     });
 }
 
-void RunCoordinator::onFinished(const QString &runId, const RunOutcome &outcome)
+void RunCoordinator::onFinished(const RunLease &lease, const RunOutcome &outcome)
 {
-    if (outcome.status == u"stopped"_s) {
-        forget(runId);
+    if (!current(lease))
         return;
-    }
-    if (outcome.status == u"cancelled"_s) {
+    switch (outcome.ending) {
+    case RunOutcome::Ending::Stopped:
+        forget(lease);
+        return;
+    case RunOutcome::Ending::Cancelled:
         // The API wrote the cancelled state and its message; keep the step results for the record.
         ++m_counters.cancelled;
-        m_store.saveCancelledSteps(this, runId, outcome.stepResults, [this, runId](const Result<bool> &) { invalidate({runId}); });
-        forget(runId);
+        m_store.saveCancelledSteps(this, lease, outcome.stepResults, [this, lease](const Result<bool> &) {
+            m_changes.committed({{lease.runId}, {}, {}});
+        });
+        forget(lease);
+        return;
+    case RunOutcome::Ending::Success:
+    case RunOutcome::Ending::Failed:
+        m_ends->add({lease, outcome.ending == RunOutcome::Ending::Success ? RunStatus::Success : RunStatus::Failed,
+                     outcome.error, outcome.stepResults});
         return;
     }
-    // Terminal states of runs finishing together share one statement (and transaction).
-    m_ends.append({runId, outcome.status, outcome.error, outcome.stepResults});
-    if (m_ends.size() >= m_options.endBatch)
-        flushEnds();
-    else if (!m_endTimer->isActive())
-        m_endTimer->start(m_options.endDelayMs);
 }
 
-void RunCoordinator::flushEnds(int attempt)
+void RunCoordinator::onEnded(const RunEnd &end, int fate)
 {
-    if (m_ending || m_ends.isEmpty())
+    if (EndQueue::Fate(fate) == EndQueue::Fate::Written)
+        ++(end.status == RunStatus::Success ? m_counters.succeeded : m_counters.failed);
+    if (current(end.lease))
+        forget(end.lease);
+}
+
+void RunCoordinator::onLeaseLost(const LostLease &lost)
+{
+    const Active *active = current(lost.lease);
+    if (!active)
         return;
-    m_ending = true;
-    QList<RunEnd> batch;
-    batch.swap(m_ends);
-    m_store.finish(this, batch, [this, batch, attempt](const Result<QList<OutboxMessage>> &finished) {
-        m_ending = false;
-        if (!finished.ok()) {
-            if (attempt < kSaveAttempts) {
-                // Not written: keep them first in line and try again shortly.
-                m_ends = batch + m_ends;
-                QTimer::singleShot(kSaveRetryMs, this, [this, attempt] { flushEnds(attempt + 1); });
-                return;
-            }
-            qCWarning(lcWorker) << "could not record the end of" << batch.size()
-                                << "runs; their leases will expire:" << finished.error().detail();
-        } else {
-            QSet<QString> written;
-            for (const OutboxMessage &message : *finished)
-                written.insert(QString::fromLatin1(message.key));
-            QStringList runIds;
-            for (const RunEnd &end : batch) {
-                if (!written.contains(end.runId))
-                    continue; // cancelled meanwhile, or its lease went to another worker
-                runIds.append(end.runId);
-                ++(end.status == u"success"_s ? m_counters.succeeded : m_counters.failed);
-            }
-            invalidate(runIds);
-            if (m_publisher)
-                m_publisher->publish(*finished);
-        }
-        for (const RunEnd &end : batch)
-            forget(end.runId);
-        if (!m_ends.isEmpty())
-            flushEnds();
-    });
+    if (lost.status == RunStatus::Cancelled) {
+        qCInfo(lcWorker) << "run" << lost.lease.runId << "was cancelled; stopping it";
+        active->execution->cancel();
+    } else {
+        qCWarning(lcWorker).noquote() << "run" << lost.lease.runId << "is no longer leased to this execution ("
+                                      << (lost.status ? statusName(*lost.status) : u"gone"_s) << "); stopping it";
+        active->execution->stop();
+    }
 }
 
-void RunCoordinator::forget(const QString &runId)
+void RunCoordinator::forget(const RunLease &lease)
 {
-    const QPointer<RunExecution> execution = m_active.take(runId);
-    if (execution)
-        execution->deleteLater();
+    const auto it = m_active.find(lease.runId);
+    if (it == m_active.end() || !(it->lease == lease))
+        return;
+    if (it->execution)
+        it->execution->deleteLater();
+    m_active.erase(it);
+    m_leases->forget(lease);
     updateBackPressure();
     finishDrainIfIdle();
-}
-
-void RunCoordinator::renewLeases()
-{
-    if (m_active.isEmpty())
-        return;
-    m_store.renew(this, m_active.keys(), [this](const Result<QHash<QString, QString>> &lost) {
-        if (!lost.ok())
-            return; // the next renewal tries again; leases are several renewals long
-        for (auto it = lost->begin(); it != lost->end(); ++it) {
-            const QPointer<RunExecution> execution = m_active.value(it.key());
-            if (!execution)
-                continue;
-            if (it.value() == u"cancelled"_s) {
-                qCInfo(lcWorker) << "run" << it.key() << "was cancelled; stopping it";
-                execution->cancel();
-            } else {
-                qCWarning(lcWorker) << "run" << it.key() << "is no longer leased to this worker (" << it.value() << "); stopping it";
-                execution->stop();
-            }
-        }
-    });
-}
-
-void RunCoordinator::deadLetter(const kafka::KafkaMessage &message, const QString &reason, int attempt)
-{
-    if (attempt == 1)
-        qCWarning(lcWorker) << "dead letter:" << reason << "(" << message.topic << message.partition << message.offset << ")";
-    m_store.deadLetter(this, message.topic, message.partition, message.offset, message.key, message.value, reason,
-                       [this, message, reason, attempt](const Result<OutboxMessage> &written) {
-                           if (!written.ok()) {
-                               // Until it is recorded the message holds its partition's committed
-                               // offset back, so keep trying (with a growing pause).
-                               qCWarning(lcWorker) << "could not record a dead letter:" << written.error().detail();
-                               QTimer::singleShot(qMin(30000, 500 * attempt), this, [this, message, reason, attempt] {
-                                   deadLetter(message, reason, attempt + 1);
-                               });
-                               return;
-                           }
-                           ++m_counters.deadLettered;
-                           if (m_publisher)
-                               m_publisher->publish(*written);
-                           acknowledge(message);
-                       });
-}
-
-void RunCoordinator::invalidate(const QStringList &runIds)
-{
-    if (!m_cache || runIds.isEmpty())
-        return;
-    QList<QByteArray> keys;
-    keys.reserve(runIds.size());
-    for (const QString &runId : runIds)
-        keys.append(Cache::runKey(runId));
-    m_cache->invalidate(keys);
 }
 
 void RunCoordinator::acknowledge(const kafka::KafkaMessage &message)
@@ -311,10 +237,10 @@ void RunCoordinator::updateBackPressure()
 {
     if (m_draining)
         return;
-    const int load = int(m_active.size() + m_waiting.size());
-    if (load >= m_options.concurrency)
+    const int load = int(m_active.size()) + m_claims->waiting();
+    if (load >= m_options.concurrency || m_claimsStalled)
         m_consumer.setPaused(true);
-    else if (load <= m_options.concurrency * 9 / 10 && !m_claiming)
+    else if (load <= m_options.concurrency * 9 / 10)
         m_consumer.setPaused(false);
 }
 
@@ -322,18 +248,18 @@ void RunCoordinator::drain(int timeoutMs, std::function<void()> done)
 {
     m_draining = true;
     m_drained = std::move(done);
-    m_claimTimer->stop();
-    m_waiting.clear(); // not acknowledged: redelivered to the workers that stay
+    m_claims->dropWaiting(); // not acknowledged: redelivered to the workers that stay
     qCInfo(lcWorker) << "draining:" << m_active.size() << "run(s) still executing";
     QTimer::singleShot(timeoutMs, this, [this] {
         if (!m_drained)
             return;
-        const QStringList left = m_active.keys();
-        qCWarning(lcWorker) << "drain timeout: handing back" << left.size() << "run(s)";
-        for (const QString &runId : left) {
-            if (const QPointer<RunExecution> execution = m_active.value(runId))
-                execution->stop();
+        QList<RunLease> left;
+        for (const Active &active : std::as_const(m_active)) {
+            left.append(active.lease);
+            if (active.execution)
+                active.execution->stop();
         }
+        qCWarning(lcWorker) << "drain timeout: handing back" << left.size() << "run(s)";
         m_store.release(this, left, [this](const Result<qint64> &) {
             auto drained = std::move(m_drained);
             m_drained = nullptr;
@@ -346,7 +272,7 @@ void RunCoordinator::drain(int timeoutMs, std::function<void()> done)
 
 void RunCoordinator::finishDrainIfIdle()
 {
-    if (!m_draining || !m_drained || !m_active.isEmpty() || m_claiming)
+    if (!m_draining || !m_drained || !m_active.isEmpty() || m_claims->busy())
         return;
     auto drained = std::move(m_drained);
     m_drained = nullptr;

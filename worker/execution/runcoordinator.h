@@ -2,6 +2,7 @@
 
 #include "executionstore.h"
 
+#include "engine/runplan.h"
 #include "kafka/kafkamessage.h"
 
 #include <QHash>
@@ -11,39 +12,43 @@
 #include <atomic>
 #include <functional>
 
-class QTimer;
-
 namespace wf {
 
-class Cache;
+class ChangeSink;
+class ClaimQueue;
+class DeadLetters;
+class EndQueue;
 class HttpClientPool;
+class LeaseKeeper;
 class OutboxPublisher;
 class RunExecution;
 class StepRegistry;
 struct RunOutcome;
-struct StepResult;
 namespace kafka {
 class KafkaConsumer;
 }
 
-// Turns workflow.trigger messages into executed runs, many at once in one thread. A message is
-// acknowledged (its offset may be committed) as soon as what it asks for is durable: the run is
-// leased to this worker, or it needs nothing (already finished, leased by a live worker), or it
-// went to the dead-letter queue. Each run then executes under a lease renewed every third of its
-// length; every step result is saved before the next step starts; the terminal state is written
-// with its workflow.completed message. A run whose lease this worker lost, or that was cancelled,
-// stops.
+// Turns workflow.trigger messages into executed runs, many at once in one thread, from parts
+// that each own one concern: the ClaimQueue leases runs, the LeaseKeeper keeps the leases, the
+// EndQueue writes terminal states, DeadLetters records unusable messages. A message is
+// acknowledged (its offset may be committed) as soon as what it asks for is durable. Each run
+// executes under its lease; every step result is saved (retried until the lease's deadline)
+// before the next step starts; a run whose lease this worker lost, or that was cancelled, stops.
+// Every callback names the execution it belongs to, so a late answer for an execution that
+// ended never acts on a newer execution of the same run.
 class RunCoordinator : public QObject
 {
 public:
     struct Options
     {
         int concurrency = 1000;
-        int leaseSeconds = 15;
         int claimBatch = 200;
         int claimDelayMs = 2;
         int endBatch = 200;
         int endDelayMs = 2;
+        int saveRetryMs = 500;
+        int renewIntervalMs = 0; // 0: a third of the lease
+        RunLimits limits;
     };
 
     struct Counters
@@ -56,8 +61,8 @@ public:
         std::atomic<qint64> duplicates{0};
     };
 
-    RunCoordinator(ExecutionStore &store, const StepRegistry &steps, OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Cache *cache,
-                   Options options, QObject *parent = nullptr);
+    RunCoordinator(ExecutionStore &store, const StepRegistry &steps, ChangeSink &changes, OutboxPublisher *publisher,
+                   kafka::KafkaConsumer &consumer, Options options, QObject *parent = nullptr);
     ~RunCoordinator() override;
 
     void handle(const kafka::KafkaMessage &message);
@@ -69,42 +74,38 @@ public:
     const Counters &counters() const { return m_counters; }
 
 private:
-    struct Waiting
+    struct Active
     {
-        QString runId;
-        kafka::KafkaMessage message;
+        QPointer<RunExecution> execution;
+        RunLease lease;
     };
 
-    void flushClaims();
     void start(const ClaimedRun &run);
-    void onCheckpoint(const QString &runId, const QJsonObject &allResults, int attempt);
-    void onFinished(const QString &runId, const RunOutcome &outcome);
-    void flushEnds(int attempt = 1);
-    void renewLeases();
-    void deadLetter(const kafka::KafkaMessage &message, const QString &reason, int attempt = 1);
+    // The active entry of `lease`'s execution, or null when that execution is over.
+    const Active *current(const RunLease &lease) const;
+    void onStepStarted(const RunLease &lease, const StepResult &result);
+    void save(const RunLease &lease, const StepResults &changed);
+    void onFinished(const RunLease &lease, const RunOutcome &outcome);
+    void onEnded(const RunEnd &end, int fate);
+    void onLeaseLost(const LostLease &lost);
     void acknowledge(const kafka::KafkaMessage &message);
-    // Cached copies of these runs are stale now (every change of a run, not only its status).
-    void invalidate(const QStringList &runIds);
     void updateBackPressure();
-    void forget(const QString &runId);
+    void forget(const RunLease &lease);
     void finishDrainIfIdle();
 
     ExecutionStore &m_store;
     const StepRegistry &m_steps;
-    OutboxPublisher *m_publisher;
+    ChangeSink &m_changes;
     kafka::KafkaConsumer &m_consumer;
-    Cache *m_cache;
     Options m_options;
     HttpClientPool *m_http = nullptr;
-    QTimer *m_claimTimer = nullptr;
-    QTimer *m_endTimer = nullptr;
-    QList<RunEnd> m_ends;               // finished runs whose terminal state is being batched
-    bool m_ending = false;
-    QTimer *m_renewTimer = nullptr;
-    QList<Waiting> m_waiting;          // messages whose runs are about to be claimed
-    bool m_claiming = false;
-    QHash<QString, QPointer<RunExecution>> m_active;
+    LeaseKeeper *m_leases = nullptr;
+    ClaimQueue *m_claims = nullptr;
+    EndQueue *m_ends = nullptr;
+    DeadLetters *m_deadLetters = nullptr;
+    QHash<QString, Active> m_active; // by run id
     Counters m_counters;
+    bool m_claimsStalled = false;
     bool m_draining = false;
     std::function<void()> m_drained;
 };

@@ -1,9 +1,10 @@
-#include "executionstore.h"
+#include "sqlexecutionstore.h"
 
 #include "db/database.h"
 #include "core/json.h"
 #include "db/dbconnection.h"
 #include "outbox/outboxsql.h"
+#include "workflow/workflowdefinition.h"
 
 #include <QSet>
 
@@ -11,16 +12,75 @@ using namespace Qt::StringLiterals;
 
 namespace wf {
 
-ExecutionStore::ExecutionStore(db::Database &database, QString owner, int leaseSeconds)
-    : m_database(database), m_owner(std::move(owner)), m_leaseSeconds(leaseSeconds)
+namespace {
+
+// Parallel arrays of leases for unnest().
+db::SqlParam leaseIds(const QList<RunLease> &leases)
+{
+    QStringList ids;
+    ids.reserve(leases.size());
+    for (const RunLease &lease : leases)
+        ids.append(lease.runId);
+    return db::SqlParam::textArray(ids);
+}
+
+db::SqlParam leaseExecutions(const QList<RunLease> &leases)
+{
+    QStringList executions;
+    executions.reserve(leases.size());
+    for (const RunLease &lease : leases)
+        executions.append(QString::number(lease.execution));
+    return db::SqlParam::textArray(executions);
+}
+
+// One claimed row as a plan, or why it cannot be executed.
+Result<ClaimedRun> claimedRun(const db::DbResult &rows, int row, int maxExecutions)
+{
+    ClaimedRun run;
+    run.lease = {rows.text(row, 0), rows.int32(row, 6)};
+    RunPlan &plan = run.plan;
+    plan.runId = run.lease.runId;
+    plan.workflowId = rows.text(row, 1);
+    plan.workflowVersion = rows.int32(row, 2);
+    plan.traceparent = rows.bytes(row, 5);
+    plan.retryRootId = rows.text(row, 8);
+    if (run.lease.execution > maxExecutions)
+        return Error::internal(u"the run was executed %1 times without finishing (WF_WORKER_MAX_EXECUTIONS is %2): "
+                               u"a step keeps crashing or stalling its worker, or its results cannot be saved"_s
+                                       .arg(maxExecutions)
+                                       .arg(maxExecutions));
+    if (rows.isNull(row, 7))
+        return Error::internal(u"version %1 of workflow %2 does not exist"_s.arg(plan.workflowVersion).arg(plan.workflowId));
+    const Result<QJsonValue> payload = rows.parsedJson(row, 3);
+    const Result<QJsonValue> results = rows.parsedJson(row, 4);
+    const Result<QJsonValue> steps = rows.parsedJson(row, 7);
+    for (const Result<QJsonValue> *value : {&payload, &results, &steps}) {
+        if (!*value)
+            return Error::internal(u"the run's stored data cannot be read: "_s + value->error().detail());
+    }
+    if (!steps->isArray() || !results->isObject() || !(payload->isObject() || payload->isUndefined()))
+        return Error::internal(u"the run's stored data has an unexpected shape"_s);
+    Result<StepResults> stored = stepResultsFromJson(results->toObject());
+    if (!stored)
+        return Error::internal(u"the run's stored step results cannot be read: "_s + stored.error().detail());
+    plan.payload = payload->toObject();
+    plan.stepResults = std::move(*stored);
+    plan.steps = WorkflowDefinition::stepsFromStoredJson(steps->toArray());
+    return run;
+}
+
+} // namespace
+
+SqlExecutionStore::SqlExecutionStore(db::Database &database, QString owner, int leaseSeconds, int maxExecutions)
+    : m_database(database), m_owner(std::move(owner)), m_leaseSeconds(leaseSeconds), m_maxExecutions(maxExecutions)
 {
 }
 
-void ExecutionStore::claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done)
+void SqlExecutionStore::claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done)
 {
     m_database.write(
             context,
-            [runIds, owner = m_owner, lease = m_leaseSeconds](db::DbConnection &connection) {
+            [runIds, owner = m_owner, lease = m_leaseSeconds, maxExecutions = m_maxExecutions](db::DbConnection &connection) {
                 const db::DbResult claimed = connection.exec(
                         "WITH claim AS (UPDATE workflow_runs SET status = 'running', lease_owner = $2,"
                         "               lease_expires_at = clock_timestamp() + make_interval(secs => $3),"
@@ -28,26 +88,41 @@ void ExecutionStore::claim(QObject *context, const QStringList &runIds, Callback
                         "               WHERE uuid = ANY($1::varchar[]) AND (status = 'pending'"
                         "                     OR (status = 'running' AND lease_expires_at < clock_timestamp()))"
                         "               RETURNING uuid, workflow_id, workflow_version, payload, step_results, traceparent,"
-                        "                         execution_attempts)"
-                        " SELECT c.uuid, c.workflow_id, c.workflow_version, c.payload, c.step_results, c.traceparent,"
-                        "        c.execution_attempts, v.steps"
+                        "                         execution_attempts, COALESCE(retry_root, uuid) AS retry_root)"
+                        " SELECT c.uuid, c.workflow_id, c.workflow_version, c.payload::text, c.step_results::text,"
+                        "        c.traceparent, c.execution_attempts, v.steps::text, c.retry_root"
                         " FROM claim c LEFT JOIN workflow_versions v"
                         "   ON v.workflow_uuid = c.workflow_id AND v.version = c.workflow_version",
                         {db::SqlParam::textArray(runIds), owner, lease});
                 ClaimOutcome outcome;
                 QSet<QString> seen;
+                QList<RunLease> unusable;
+                QStringList reasons;
                 for (int row = 0; row < claimed.rows(); ++row) {
-                    ClaimedRun run;
-                    run.runId = claimed.text(row, 0);
-                    run.workflowId = claimed.text(row, 1);
-                    run.workflowVersion = claimed.int32(row, 2);
-                    run.payload = claimed.json(row, 3).toObject();
-                    run.stepResults = claimed.json(row, 4).toObject();
-                    run.traceparent = claimed.bytes(row, 5);
-                    run.executionAttempt = claimed.int32(row, 6);
-                    run.steps = claimed.json(row, 7).toArray();
-                    seen.insert(run.runId);
-                    outcome.claimed.append(run);
+                    Result<ClaimedRun> run = claimedRun(claimed, row, maxExecutions);
+                    const QString id = claimed.text(row, 0);
+                    seen.insert(id);
+                    if (run) {
+                        outcome.claimed.append(std::move(*run));
+                    } else {
+                        unusable.append({id, claimed.int32(row, 6)});
+                        reasons.append(run.error().detail());
+                    }
+                }
+                if (!unusable.isEmpty()) {
+                    const db::DbResult ended = connection.exec(
+                            "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::int[], $3::text[]) AS t(uuid, execution, error)),"
+                            " run AS (UPDATE workflow_runs r SET status = 'failed', error = i.error,"
+                            "         completed_at = clock_timestamp(), lease_owner = NULL, lease_expires_at = NULL,"
+                            "         updated_at = clock_timestamp()"
+                            "         FROM input i WHERE r.uuid = i.uuid AND r.execution_attempts = i.execution"
+                            "         AND r.lease_owner = $4 RETURNING r.*)"
+                            " " WF_COMPLETED_MESSAGE_INSERT("run"),
+                            {leaseIds(unusable), leaseExecutions(unusable), db::SqlParam::textArray(reasons), owner});
+                    for (int row = 0; row < ended.rows(); ++row)
+                        outcome.completed.append(OutboxMessage::fromRow(ended, row));
+                    for (const RunLease &run : std::as_const(unusable))
+                        outcome.failed.append(run.runId);
                 }
                 QStringList others;
                 for (const QString &id : runIds) {
@@ -68,86 +143,86 @@ void ExecutionStore::claim(QObject *context, const QStringList &runIds, Callback
             std::move(done));
 }
 
-void ExecutionStore::saveSteps(QObject *context, const QString &runId, const QJsonObject &results, Callback<bool> done)
+void SqlExecutionStore::saveSteps(QObject *context, const RunLease &lease, const StepResults &results, Callback<bool> done)
 {
     m_database.write(
             context,
-            [runId, results, owner = m_owner, lease = m_leaseSeconds](db::DbConnection &connection) {
+            [lease, results = stepResultsToJson(results), owner = m_owner, seconds = m_leaseSeconds](db::DbConnection &connection) {
                 return connection
                                .exec("UPDATE workflow_runs SET step_results = step_results || $2::jsonb,"
                                      " lease_expires_at = clock_timestamp() + make_interval(secs => $4),"
                                      " updated_at = clock_timestamp()"
-                                     " WHERE uuid = $1 AND status = 'running' AND lease_owner = $3",
-                                     {runId, results, owner, lease})
+                                     " WHERE uuid = $1 AND status = 'running' AND lease_owner = $3 AND execution_attempts = $5",
+                                     {lease.runId, results, owner, seconds, lease.execution})
                                .affected()
                         == 1;
             },
             std::move(done));
 }
 
-void ExecutionStore::markStepRunning(QObject *context, const QString &runId, const QString &stepName,
-                                     const QJsonObject &result, Callback<bool> done)
+void SqlExecutionStore::markStepRunning(QObject *context, const RunLease &lease, const StepResult &result, Callback<bool> done)
 {
     m_database.write(
             context,
-            [runId, stepName, result, owner = m_owner](db::DbConnection &connection) {
+            [lease, stepName = result.stepName, result = result.toJson(), owner = m_owner](db::DbConnection &connection) {
                 return connection
                                .exec("UPDATE workflow_runs SET step_results = jsonb_set(step_results, ARRAY[$2::text], $3::jsonb),"
                                      " updated_at = clock_timestamp()"
-                                     " WHERE uuid = $1 AND status = 'running' AND lease_owner = $4"
+                                     " WHERE uuid = $1 AND status = 'running' AND lease_owner = $4 AND execution_attempts = $5"
                                      " AND coalesce(step_results -> $2 ->> 'status', '') NOT IN ('success', 'failed', 'skipped')",
-                                     {runId, stepName, result, owner})
+                                     {lease.runId, stepName, result, owner, lease.execution})
                                .affected()
                         == 1;
             },
             std::move(done));
 }
 
-void ExecutionStore::saveCancelledSteps(QObject *context, const QString &runId, const QJsonObject &results,
+void SqlExecutionStore::saveCancelledSteps(QObject *context, const RunLease &lease, const StepResults &results,
                                         Callback<bool> done)
 {
     m_database.write(
             context,
-            [runId, results, owner = m_owner](db::DbConnection &connection) {
+            [lease, results = stepResultsToJson(results), owner = m_owner](db::DbConnection &connection) {
                 return connection
                                .exec("UPDATE workflow_runs SET step_results = step_results || $2::jsonb, lease_owner = NULL,"
                                      " lease_expires_at = NULL, updated_at = clock_timestamp()"
-                                     " WHERE uuid = $1 AND status = 'cancelled' AND lease_owner = $3",
-                                     {runId, results, owner})
+                                     " WHERE uuid = $1 AND status = 'cancelled' AND lease_owner = $3 AND execution_attempts = $4",
+                                     {lease.runId, results, owner, lease.execution})
                                .affected()
                         == 1;
             },
             std::move(done));
 }
 
-void ExecutionStore::finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done)
+void SqlExecutionStore::finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done)
 {
-    QStringList runIds;
+    QList<RunLease> leases;
     QStringList statuses;
     QStringList errors;
     QStringList results;
     for (const RunEnd &end : ends) {
-        runIds.append(end.runId);
-        statuses.append(end.status);
+        leases.append(end.lease);
+        statuses.append(statusName(end.status));
         errors.append(end.error.value_or(QString()));
-        results.append(QString::fromUtf8(json::serialize(end.stepResults)));
+        results.append(QString::fromUtf8(json::serialize(stepResultsToJson(end.stepResults))));
     }
     m_database.write(
             context,
-            [runIds = db::SqlParam::textArray(runIds), statuses = db::SqlParam::textArray(statuses),
+            [runIds = leaseIds(leases), executions = leaseExecutions(leases), statuses = db::SqlParam::textArray(statuses),
              errors = db::SqlParam::textArray(errors), results = db::SqlParam::textArray(results),
              owner = m_owner](db::DbConnection &connection) {
                 // An empty error stands for none: text[] literals carry no NULL here.
                 const db::DbResult result = connection.exec(
-                        "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[], $4::jsonb[])"
-                        "               AS t(uuid, status, error, step_results)),"
+                        "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[], $4::jsonb[], $6::int[])"
+                        "               AS t(uuid, status, error, step_results, execution)),"
                         " run AS (UPDATE workflow_runs r SET status = i.status, error = NULLIF(i.error, ''),"
                         "         step_results = i.step_results, completed_at = clock_timestamp(), lease_owner = NULL,"
                         "         lease_expires_at = NULL, updated_at = clock_timestamp()"
                         "         FROM input i WHERE r.uuid = i.uuid AND r.status = 'running' AND r.lease_owner = $5"
+                        "         AND r.execution_attempts = i.execution"
                         "         RETURNING r.*)"
                         " " WF_COMPLETED_MESSAGE_INSERT("run"),
-                        {runIds, statuses, errors, results, owner});
+                        {runIds, statuses, errors, results, owner, executions});
                 QList<OutboxMessage> messages;
                 for (int row = 0; row < result.rows(); ++row)
                     messages.append(OutboxMessage::fromRow(result, row));
@@ -156,54 +231,67 @@ void ExecutionStore::finish(QObject *context, const QList<RunEnd> &ends, Callbac
             std::move(done));
 }
 
-void ExecutionStore::renew(QObject *context, const QStringList &runIds, Callback<QHash<QString, QString>> done)
+void SqlExecutionStore::renew(QObject *context, const QList<RunLease> &leases, Callback<QList<LostLease>> done)
 {
-    m_database.write(
+    m_database.writeUrgent(
             context,
-            [runIds, owner = m_owner, lease = m_leaseSeconds](db::DbConnection &connection) {
+            [leases, owner = m_owner, seconds = m_leaseSeconds](db::DbConnection &connection) {
                 const db::DbResult renewed = connection.exec(
-                        "UPDATE workflow_runs SET lease_expires_at = clock_timestamp() + make_interval(secs => $3)"
-                        " WHERE uuid = ANY($1::varchar[]) AND status = 'running' AND lease_owner = $2 RETURNING uuid",
-                        {db::SqlParam::textArray(runIds), owner, lease});
+                        "UPDATE workflow_runs r SET lease_expires_at = clock_timestamp() + make_interval(secs => $4)"
+                        " FROM unnest($1::varchar[], $2::int[]) AS i(uuid, execution)"
+                        " WHERE r.uuid = i.uuid AND r.execution_attempts = i.execution AND r.status = 'running'"
+                        " AND r.lease_owner = $3 RETURNING r.uuid",
+                        {leaseIds(leases), leaseExecutions(leases), owner, seconds});
                 QSet<QString> ours;
                 for (int row = 0; row < renewed.rows(); ++row)
                     ours.insert(renewed.text(row, 0));
-                QStringList lost;
-                for (const QString &id : runIds) {
-                    if (!ours.contains(id))
-                        lost.append(id);
+                QList<LostLease> lost;
+                QStringList lostIds;
+                for (const RunLease &lease : leases) {
+                    if (!ours.contains(lease.runId)) {
+                        lost.append({lease, std::nullopt});
+                        lostIds.append(lease.runId);
+                    }
                 }
-                QHash<QString, QString> statuses;
                 if (!lost.isEmpty()) {
                     const db::DbResult current = connection.exec(
-                            "SELECT uuid, status FROM workflow_runs WHERE uuid = ANY($1::varchar[])", {db::SqlParam::textArray(lost)});
+                            "SELECT uuid, status FROM workflow_runs WHERE uuid = ANY($1::varchar[])", {db::SqlParam::textArray(lostIds)});
+                    QHash<QString, QString> statuses;
                     for (int row = 0; row < current.rows(); ++row)
                         statuses.insert(current.text(row, 0), current.text(row, 1));
+                    for (LostLease &gone : lost) {
+                        const auto status = statuses.constFind(gone.lease.runId);
+                        if (status != statuses.cend())
+                            gone.status = runStatusFromName(*status);
+                    }
                 }
-                return statuses;
+                return lost;
             },
             std::move(done));
 }
 
-void ExecutionStore::release(QObject *context, const QStringList &runIds, Callback<qint64> done)
+void SqlExecutionStore::release(QObject *context, const QList<RunLease> &leases, Callback<qint64> done)
 {
     m_database.write(
             context,
-            [runIds, owner = m_owner](db::DbConnection &connection) {
+            [leases, owner = m_owner](db::DbConnection &connection) {
                 return connection
-                        .exec("UPDATE workflow_runs SET lease_expires_at = clock_timestamp()"
-                              " WHERE uuid = ANY($1::varchar[]) AND status = 'running' AND lease_owner = $2",
-                              {db::SqlParam::textArray(runIds), owner})
+                        .exec("UPDATE workflow_runs r SET lease_expires_at = clock_timestamp()"
+                              " FROM unnest($1::varchar[], $2::int[]) AS i(uuid, execution)"
+                              " WHERE r.uuid = i.uuid AND r.execution_attempts = i.execution AND r.status = 'running'"
+                              " AND r.lease_owner = $3",
+                              {leaseIds(leases), leaseExecutions(leases), owner})
                         .affected();
             },
             std::move(done));
 }
 
-void ExecutionStore::sweep(QObject *context, int requeueSeconds, int limit, Callback<QList<OutboxMessage>> done)
+void SqlExecutionStore::sweep(QObject *context, int requeueSeconds, bool republishStale, int limit,
+                           Callback<QList<OutboxMessage>> done)
 {
     m_database.write(
             context,
-            [requeueSeconds, limit](db::DbConnection &connection) {
+            [requeueSeconds, limit = limit, staleLimit = republishStale ? limit : 0](db::DbConnection &connection) {
                 const db::DbResult result = connection.exec(
                         "WITH expired AS (UPDATE workflow_runs SET status = 'pending', lease_owner = NULL,"
                         "                 lease_expires_at = NULL, enqueued_at = clock_timestamp(), updated_at = clock_timestamp()"
@@ -214,11 +302,11 @@ void ExecutionStore::sweep(QObject *context, int requeueSeconds, int limit, Call
                         " stale AS (UPDATE workflow_runs SET enqueued_at = clock_timestamp()"
                         "           WHERE uuid IN (SELECT uuid FROM workflow_runs WHERE status = 'pending'"
                         "                          AND enqueued_at < clock_timestamp() - make_interval(secs => $1)"
-                        "                          ORDER BY enqueued_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
+                        "                          ORDER BY enqueued_at LIMIT $3 FOR UPDATE SKIP LOCKED)"
                         "           RETURNING uuid, workflow_id, workflow_version, traceparent),"
                         " requeue AS (SELECT * FROM expired UNION ALL SELECT * FROM stale)"
                         " " WF_TRIGGER_MESSAGE_INSERT("requeue"),
-                        {requeueSeconds, limit});
+                        {requeueSeconds, limit, staleLimit});
                 QList<OutboxMessage> messages;
                 for (int row = 0; row < result.rows(); ++row)
                     messages.append(OutboxMessage::fromRow(result, row));
@@ -227,7 +315,7 @@ void ExecutionStore::sweep(QObject *context, int requeueSeconds, int limit, Call
             std::move(done));
 }
 
-void ExecutionStore::deadLetter(QObject *context, const QByteArray &topic, int partition, qint64 offset, const QByteArray &key,
+void SqlExecutionStore::deadLetter(QObject *context, const QByteArray &topic, int partition, qint64 offset, const QByteArray &key,
                                 const QByteArray &payload, const QString &reason, Callback<OutboxMessage> done)
 {
     m_database.write(

@@ -2,18 +2,16 @@
 
 #include "executionstore.h"
 
-#include "cache/cache.h"
 #include "core/logging.h"
-#include "outbox/outboxpublisher.h"
+#include "store/changesink.h"
 
 #include <QRandomGenerator>
 #include <QTimer>
 
 namespace wf {
 
-Sweeper::Sweeper(ExecutionStore &store, OutboxPublisher *publisher, Cache *cache, int requeueSeconds, int intervalMs,
-                 QObject *parent)
-    : QObject(parent), m_store(store), m_publisher(publisher), m_cache(cache), m_requeueSeconds(requeueSeconds)
+Sweeper::Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeueSeconds, int intervalMs, QObject *parent)
+    : QObject(parent), m_store(store), m_changes(changes), m_lag(std::move(lag)), m_requeueSeconds(requeueSeconds)
 {
     m_timer = new QTimer(this);
     // Jitter, so that the workers of a stack do not all sweep at the same moment.
@@ -31,21 +29,21 @@ void Sweeper::sweep()
     if (m_busy)
         return;
     m_busy = true;
-    m_store.sweep(this, m_requeueSeconds, 500, [this](const Result<QList<OutboxMessage>> &requeued) {
+    // Unknown lag (broker unreachable) counts as none: a lost message must not stay lost.
+    const std::optional<qint64> lag = m_lag ? m_lag() : std::nullopt;
+    const bool republishStale = !lag || *lag == 0;
+    if (!republishStale)
+        ++m_heldBack;
+    m_store.sweep(this, m_requeueSeconds, republishStale, 500, [this](const Result<QList<OutboxMessage>> &requeued) {
         m_busy = false;
         if (!requeued.ok() || requeued->isEmpty())
             return;
         m_requeued += requeued->size();
         qCInfo(lcWorker) << "sweeper re-enqueued" << requeued->size() << "run(s)";
-        if (m_cache) {
-            // Runs whose lease expired went back to pending.
-            QList<QByteArray> keys;
-            for (const OutboxMessage &message : *requeued)
-                keys.append(Cache::runKey(QString::fromLatin1(message.key)));
-            m_cache->invalidate(keys);
-        }
-        if (m_publisher)
-            m_publisher->publish(*requeued);
+        QStringList runIds;
+        for (const OutboxMessage &message : *requeued)
+            runIds.append(QString::fromLatin1(message.key));
+        m_changes.committed({runIds, {}, *requeued});
     });
 }
 

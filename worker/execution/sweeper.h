@@ -2,36 +2,45 @@
 
 #include <QObject>
 
+#include <functional>
+#include <optional>
+
 class QTimer;
 
 namespace wf {
 
-class Cache;
+class ChangeSink;
 class ExecutionStore;
-class OutboxPublisher;
 
 // Every worker sweeps, a few seconds apart: runs whose lease expired (their worker died) go back
 // to pending and are published again, and so are pending runs nobody took for a long time (their
-// trigger message was lost, e.g. by a broker that restarted without its data). Concurrent
+// trigger message was lost, e.g. by a broker that restarted without its data) -- but only while
+// the consumer group has no lag: a run that merely waits behind a backlog of trigger messages
+// will be reached, and publishing it again would only make the backlog longer. Concurrent
 // sweepers skip each other's rows (FOR UPDATE SKIP LOCKED).
 class Sweeper : public QObject
 {
 public:
-    Sweeper(ExecutionStore &store, OutboxPublisher *publisher, Cache *cache, int requeueSeconds, int intervalMs,
+    // The consumer group's lag on workflow.trigger (messages not yet consumed); nullopt when unknown.
+    using Lag = std::function<std::optional<qint64>()>;
+
+    Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeueSeconds, int intervalMs,
             QObject *parent = nullptr);
     void start();
+    void sweep();
     qint64 requeued() const { return m_requeued; }
+    // Sweeps that left stale pending runs alone because the group had lag.
+    qint64 heldBack() const { return m_heldBack; }
 
 private:
-    void sweep();
-
     ExecutionStore &m_store;
-    OutboxPublisher *m_publisher;
-    Cache *m_cache;
+    ChangeSink &m_changes;
+    Lag m_lag;
     int m_requeueSeconds;
     QTimer *m_timer = nullptr;
     bool m_busy = false;
     qint64 m_requeued = 0;
+    qint64 m_heldBack = 0;
 };
 
 } // namespace wf
