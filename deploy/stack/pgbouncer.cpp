@@ -34,7 +34,7 @@ Status PgBouncer::configure(const Options &options)
                         "reserve_pool_size = %7\n"
                         "reserve_pool_timeout = 2\n"
                         "max_db_connections = 0\n"
-                        // Safety net for statements a client might prepare (notes/pitfalls.md).
+                        // Safety net for statements a client might prepare.
                         "server_reset_query = DEALLOCATE ALL\n"
                         "server_reset_query_always = 1\n"
                         "ignore_startup_parameters = extra_float_digits,options\n"

@@ -15,7 +15,7 @@ namespace wf::db {
 // One PostgreSQL connection, owned by the thread that created it (a QSqlDatabase connection
 // named after that thread, as Qt requires). Every statement is sent with PQexecParams on the
 // QPSQL handle: an unnamed statement, real parameters, one round trip, and nothing left behind
-// on the server, which keeps it safe under PgBouncer transaction pooling (notes/pitfalls.md).
+// on the server, which keeps it safe under PgBouncer transaction pooling.
 class DbConnection
 {
 public:

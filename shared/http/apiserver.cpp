@@ -1,5 +1,7 @@
 #include "apiserver.h"
 
+#include "guardedtcpserver.h"
+
 #include "core/error.h"
 
 #include <QHttpServerRequest>
@@ -15,7 +17,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     HttpRequest parsed = HttpRequest::from(request);
     const bool closeAfter = parsed.header("connection").toLower() == "close";
-    const Reply reply(socket, m_options.instanceId, closeAfter, parsed.method == "HEAD");
+    const Reply reply = Reply::forSocket(socket, m_options.instanceId, closeAfter, parsed.method == "HEAD");
     // QtHttpServer buffers whole bodies; nginx stops large ones earlier, this catches direct clients.
     if (parsed.body.size() > m_options.maxBodyBytes) {
         reply.send(HttpResponse::error(
@@ -26,10 +28,15 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     return true;
 }
 
+QTcpServer *ApiServer::createTcpServer(QObject *parent) const
+{
+    return new GuardedTcpServer(m_options.maxBodyBytes, m_options.instanceId, parent);
+}
+
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     // Not reached: handleRequest answers everything. Kept because QAbstractHttpServer requires it.
-    Reply(socket, m_options.instanceId, false, request.method() == QHttpServerRequest::Method::Head)
+    Reply::forSocket(socket, m_options.instanceId, false, request.method() == QHttpServerRequest::Method::Head)
             .send(HttpResponse::error(404, u"Not Found"_s));
 }
 

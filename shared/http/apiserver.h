@@ -21,6 +21,9 @@ public:
     ApiServer(Options options, QObject *parent = nullptr);
 
     Router &router() { return m_router; }
+    // The TCP server to bind(): its connections refuse requests over maxBodyBytes before they
+    // are buffered (RequestGuard).
+    QTcpServer *createTcpServer(QObject *parent = nullptr) const;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -1,6 +1,10 @@
 #include "connectionsequencer.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
 
 namespace wf::http {
 
@@ -10,12 +14,33 @@ ConnectionSequencer *ConnectionSequencer::of(QTcpSocket *socket)
     auto *existing = socket->property("wf.sequencer").value<QObject *>();
     if (existing)
         return static_cast<ConnectionSequencer *>(existing);
-    auto *sequencer = new ConnectionSequencer(socket);
+    auto *sequencer = new ConnectionSequencer(
+            [socket](const QByteArray &bytes, bool close) {
+                if (socket->state() != QAbstractSocket::ConnectedState)
+                    return false;
+                socket->write(bytes);
+                if (!close)
+                    return true;
+                if (!socket->property("wf.linger").toBool()) {
+                    socket->disconnectFromHost();
+                    return true;
+                }
+                socket->flush();
+                ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+                QTimer::singleShot(kLingerMs, socket, [socket] { socket->abort(); });
+                return true;
+            },
+            socket);
     socket->setProperty("wf.sequencer", QVariant::fromValue<QObject *>(sequencer));
     return sequencer;
 }
 
-ConnectionSequencer::ConnectionSequencer(QTcpSocket *socket) : QObject(socket), m_socket(socket) { }
+void ConnectionSequencer::lingerOnClose(QTcpSocket *socket)
+{
+    socket->setProperty("wf.linger", true);
+}
+
+ConnectionSequencer::ConnectionSequencer(Output output, QObject *parent) : ReplySink(parent), m_output(std::move(output)) { }
 
 quint64 ConnectionSequencer::take()
 {
@@ -42,11 +67,11 @@ void ConnectionSequencer::flush()
     while (!m_slots.empty() && m_slots.front().done) {
         const Slot slot = std::move(m_slots.front());
         m_slots.pop_front();
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
+        if (m_closed || !m_output(slot.bytes, slot.closeAfter))
             continue;
-        m_socket->write(slot.bytes);
         if (slot.closeAfter) {
-            m_socket->disconnectFromHost();
+            // Nothing after a closing answer is written.
+            m_closed = true;
             m_slots.clear();
             return;
         }

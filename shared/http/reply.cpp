@@ -10,12 +10,10 @@
 
 namespace wf::http {
 
-Reply::Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly)
-    : m_state(std::make_shared<State>())
+Reply::Reply(ReplySink *sink, QByteArray instanceId, bool closeAfter, bool headOnly) : m_state(std::make_shared<State>())
 {
-    ConnectionSequencer *sequencer = ConnectionSequencer::of(socket);
-    m_state->sequencer = sequencer;
-    m_state->ticket = sequencer->take();
+    m_state->sink = sink;
+    m_state->ticket = sink->take();
     m_state->instanceId = std::move(instanceId);
     m_state->closeAfter = closeAfter;
     m_state->headOnly = headOnly;
@@ -26,6 +24,11 @@ namespace {
 std::atomic<int> g_inFlight{0};
 
 } // namespace
+
+Reply Reply::forSocket(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly)
+{
+    return Reply(ConnectionSequencer::of(socket), std::move(instanceId), closeAfter, headOnly);
+}
 
 int Reply::inFlight()
 {
@@ -41,12 +44,12 @@ Reply::State::~State()
 {
     if (!sent)
         --g_inFlight;
-    // Only on the connection's own thread: elsewhere the sequencer must not be touched.
-    if (sent || !sequencer || sequencer->thread() != QThread::currentThread())
+    // Only on the connection's own thread: elsewhere the sink must not be touched.
+    if (sent || !sink || sink->thread() != QThread::currentThread())
         return;
     qCCritical(lcHttp) << "a request was left unanswered";
     HttpResponse response = HttpResponse::error(500, QStringLiteral("the request was not answered"));
-    sequencer->complete(ticket, response.serialize(instanceId, !headOnly), closeAfter);
+    sink->complete(ticket, response.serialize(instanceId, !headOnly), closeAfter);
 }
 
 void Reply::send(const HttpResponse &response) const
@@ -55,12 +58,12 @@ void Reply::send(const HttpResponse &response) const
         return;
     m_state->sent = true;
     --g_inFlight;
-    if (!m_state->sequencer)
+    if (!m_state->sink)
         return;
     HttpResponse out = response;
     if (m_state->closeAfter)
         out.withHeader("Connection", "close");
-    m_state->sequencer->complete(m_state->ticket, out.serialize(m_state->instanceId, !m_state->headOnly), m_state->closeAfter);
+    m_state->sink->complete(m_state->ticket, out.serialize(m_state->instanceId, !m_state->headOnly), m_state->closeAfter);
 }
 
 } // namespace wf::http

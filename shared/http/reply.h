@@ -13,16 +13,19 @@ class QTcpSocket;
 
 namespace wf::http {
 
-class ConnectionSequencer;
+class ReplySink;
 
 // The promise to answer one request, cheap to copy into callbacks. The first send() wins; a
-// reply sent after its client disconnected is dropped (the socket is gone: writing to it would
-// be a use-after-free, notes/pitfalls.md). A reply dropped unsent answers 500, so that a bug
-// cannot stall the connection's later responses.
+// reply sent after its connection went away is dropped (its sink is gone: writing to the socket
+// would be a use-after-free). A reply dropped unsent answers 500, so that a bug cannot stall the
+// connection's later responses.
 class Reply
 {
 public:
-    Reply(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly);
+    // Takes the next ticket of `sink`, the connection's order of answers.
+    Reply(ReplySink *sink, QByteArray instanceId, bool closeAfter, bool headOnly);
+    // The reply of a request read from `socket` (its ConnectionSequencer).
+    static Reply forSocket(QTcpSocket *socket, QByteArray instanceId, bool closeAfter, bool headOnly);
 
     void send(const HttpResponse &response) const;
     // Requests of this process not answered yet (a graceful shutdown waits for zero).
@@ -43,7 +46,7 @@ private:
     {
         State();
         ~State();
-        QPointer<ConnectionSequencer> sequencer;
+        QPointer<ReplySink> sink;
         quint64 ticket = 0;
         QByteArray instanceId;
         bool closeAfter = false;

@@ -6,7 +6,16 @@ namespace wf::http {
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
-    m_routes.append({method, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+    m_routes.append({method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+}
+
+QStringList Router::routes() const
+{
+    QStringList all;
+    all.reserve(m_routes.size());
+    for (const Route &route : m_routes)
+        all.append(QString::fromLatin1(route.method) + u' ' + route.pattern);
+    return all;
 }
 
 bool Router::match(const Route &route, const QStringList &segments, PathArgs *args)

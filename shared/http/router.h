@@ -23,10 +23,14 @@ public:
     void add(const QByteArray &method, const QString &pattern, Handler handler);
     void dispatch(const HttpRequest &request, const Reply &reply) const;
 
+    // Every route as "METHOD /pattern", in the order added (the OpenAPI test compares them).
+    QStringList routes() const;
+
 private:
     struct Route
     {
         QByteArray method;
+        QString pattern;
         QStringList segments;
         Handler handler;
     };

@@ -12,7 +12,7 @@ namespace wf::kafka {
 // Wakes the Qt event loop when a librdkafka queue has something: librdkafka writes a byte into a
 // pipe (rd_kafka_queue_io_event_enable) that a QSocketNotifier watches. A periodic timer wakes it
 // as well, because librdkafka only signals a queue that turns non-empty, and a consumer that
-// polls only on events can exceed max.poll.interval.ms (notes/pitfalls.md).
+// polls only on events can exceed max.poll.interval.ms.
 class QueueWaker : public QObject
 {
     Q_OBJECT

@@ -6,7 +6,7 @@
 //
 // "layer": N connections of the project's database pool, each kept busy with the API's real
 // statements (create workflow, trigger, read run, list runs). "naive-prepare": N threads using
-// QSqlQuery::prepare() outside a transaction, the pattern notes/pitfalls.md warns about; the
+// QSqlQuery::prepare() outside a transaction, the pattern that breaks under transaction pooling; the
 // test runs it to show that this harness does detect the failure it guards against.
 #include "core/json.h"
 #include "db/database.h"

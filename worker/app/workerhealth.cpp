@@ -44,7 +44,7 @@ WorkerHealth::WorkerHealth(db::Database &database, kafka::KafkaConsumer &consume
 
 Status WorkerHealth::listen(int port)
 {
-    auto *tcp = new QTcpServer(m_server);
+    QTcpServer *tcp = m_server->createTcpServer(m_server);
     if (!tcp->listen(QHostAddress::Any, quint16(port)))
         return Error::unavailable(u"cannot listen on port %1: %2"_s.arg(port).arg(tcp->errorString()));
     m_server->bind(tcp);
