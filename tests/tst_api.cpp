@@ -482,6 +482,103 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
         QVERIFY(socket.readAll().contains("{\"status\":\"ok\"}"));
     }
+
+    void oversizedBodiesAreRefusedBeforeTheyArrive()
+    {
+        const QString before = counts();
+        {
+            // 10 GB announced, nothing sent: the answer cannot wait for the body.
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                         "POST /api/v1/workflows HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         "Content-Length: 10000000000\r\n\r\n{");
+            QByteArray received;
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("HTTP/1.1 413"), 5000);
+            // In order: the earlier request's answer first.
+            QVERIFY(received.indexOf("HTTP/1.1 200") < received.indexOf("HTTP/1.1 413"));
+            QVERIFY2(received.contains("request body of 10000000000 bytes is larger than the limit of 65536 bytes"),
+                     received.constData());
+            QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+        }
+        {
+            // Chunked, so no length to judge: refused once what arrived passes the limit.
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write("POST /api/v1/trigger HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\n");
+            const QByteArray chunk = "4000\r\n" + QByteArray(0x4000, ' ') + "\r\n";
+            QByteArray received;
+            int sent = 0;
+            while (sent < 64 && socket.state() == QAbstractSocket::ConnectedState && !received.contains("HTTP/1.1 413")) {
+                socket.write(chunk);
+                socket.waitForBytesWritten(1000);
+                ++sent;
+                socket.waitForReadyRead(20);
+                received += socket.readAll();
+            }
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("HTTP/1.1 413"), 5000);
+            QVERIFY2(sent < 64, qPrintable(QString::number(sent))); // long before 1 MiB was sent
+        }
+        {
+            // A head that never ends is refused too.
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write("GET /health HTTP/1.1\r\nX-Long: " + QByteArray(70 * 1024, 'a'));
+            QByteArray received;
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("HTTP/1.1 413"), 5000);
+        }
+        QCOMPARE(counts(), before);
+        QCOMPARE(m_http->get(u"/health"_s).status, 200);
+    }
+
+    void seedClientsWork()
+    {
+        // The seed's WorkflowDefinition: id and description optional.
+        const HttpResult created = m_http->postJson(
+                u"/api/v1/workflows"_s,
+                QJsonObject{{u"name"_s, u"seed"_s},
+                            {u"steps"_s, QJsonArray{QJsonObject{{u"name"_s, u"wait"_s}, {u"type"_s, u"delay"_s},
+                                                                {u"config"_s, QJsonObject{{u"duration"_s, 1}}}}}}});
+        QCOMPARE(created.status, 200);
+        const QString workflow = created.object().value(u"workflow_id"_s).toString();
+        const QJsonObject stored = m_http->get(u"/api/v1/workflows/"_s + workflow).object();
+        QCOMPARE(stored.value(u"id"_s), QJsonValue(QJsonValue::Null));
+        QCOMPARE(stored.value(u"description"_s), QJsonValue(QJsonValue::Null));
+        QCOMPARE(stored.value(u"name"_s).toString(), u"seed"_s);
+
+        // The seed's cursor: the uuid of the last item seen.
+        QStringList runs;
+        for (int i = 0; i < 5; ++i)
+            runs.append(trigger(workflow));
+        const QString filter = u"&workflow_id="_s + workflow;
+        const QJsonArray first = m_http->get(u"/api/v1/runs?limit=2"_s + filter).object().value(u"items"_s).toArray();
+        QCOMPARE(first.size(), 2);
+        const QString last = first.at(1).toObject().value(u"uuid"_s).toString();
+        const HttpResult next = m_http->get(u"/api/v1/runs?limit=2&cursor="_s + last + filter);
+        QCOMPARE(next.status, 200);
+        const QJsonArray second = next.object().value(u"items"_s).toArray();
+        QCOMPARE(second.size(), 2);
+        // The same page as the opaque cursor gives.
+        const QString opaque = m_http->get(u"/api/v1/runs?limit=2"_s + filter).object().value(u"next_cursor"_s).toString();
+        QCOMPARE(m_http->get(u"/api/v1/runs?limit=2&cursor="_s + opaque + filter).object().value(u"items"_s).toArray(), second);
+        QVERIFY(!runs.isEmpty());
+        // An id no run has: 400, saying so.
+        const HttpResult unknown = m_http->get(u"/api/v1/runs?cursor=0123456789abcdef0123456789abcdef"_s);
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.detail(), u"cursor: no run has the id 0123456789abcdef0123456789abcdef"_s);
+        // Workflow listings take a workflow's id the same way.
+        QCOMPARE(m_http->get(u"/api/v1/workflows?cursor="_s + workflow).status, 200);
+        QCOMPARE(m_http->get(u"/api/v1/workflows?cursor=ffffffffffffffffffffffffffffffff"_s).status, 400);
+
+        // The document the seed's FastAPI served.
+        const HttpResult docs = m_http->get(u"/openapi.json"_s);
+        QCOMPARE(docs.status, 200);
+        QCOMPARE(docs.object().value(u"openapi"_s).toString(), u"3.1.0"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApi)

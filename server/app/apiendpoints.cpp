@@ -1,0 +1,23 @@
+#include "apiendpoints.h"
+
+namespace wf::app {
+
+ApiEndpoints::ApiEndpoints(QObject *context, const ApiServices &services, Cache *cache)
+    : m_changes(services.publisher, cache), m_workflowStore(*services.database, &m_changes),
+      m_runStore(*services.database, *services.triggers, &m_changes),
+      m_health(context, *services.database, services.producer, cache),
+      m_workflows(context, m_workflowStore, *services.steps, cache), m_runs(context, m_runStore, cache),
+      m_admin(context, *services.scaling, services.adminToken)
+{
+}
+
+void ApiEndpoints::registerRoutes(http::Router &router)
+{
+    m_health.registerRoutes(router);
+    m_docs.registerRoutes(router);
+    m_workflows.registerRoutes(router);
+    m_runs.registerRoutes(router);
+    m_admin.registerRoutes(router);
+}
+
+} // namespace wf::app
