@@ -1,0 +1,401 @@
+// The parts of the worker's run coordinator, each over a scripted ExecutionStore (no database,
+// no broker): the batching helper they share, the claim queue, the end queue, the lease keeper,
+// dead-lettering and the sweeper's lag rule.
+#include "core/batcher.h"
+#include "execution/claimqueue.h"
+#include "execution/deadletters.h"
+#include "execution/endqueue.h"
+#include "execution/executionstore.h"
+#include "execution/leasekeeper.h"
+#include "execution/sweeper.h"
+#include "store/changesink.h"
+
+#include <QtTest>
+
+#include <deque>
+
+using namespace Qt::StringLiterals;
+using namespace wf;
+
+namespace {
+
+// Answers every call from the event loop, with what the test queued for that kind of call (or a
+// default); records what was asked.
+class FakeStore : public ExecutionStore
+{
+public:
+    const QString &owner() const override { return m_owner; }
+    int leaseSeconds() const override { return 3; }
+
+    std::deque<Result<ClaimOutcome>> claimAnswers;
+    std::deque<Result<QList<OutboxMessage>>> finishAnswers;
+    std::deque<Result<QList<LostLease>>> renewAnswers;
+    std::deque<Result<OutboxMessage>> deadLetterAnswers;
+    bool holdRenewals = false; // renewals never answered (a stalled database)
+
+    QList<QStringList> claims;
+    QList<QList<RunEnd>> finishes;
+    QList<QList<RunLease>> renewals;
+    QList<bool> sweeps; // republishStale of each sweep
+    int deadLetters = 0;
+
+    void claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done) override
+    {
+        claims.append(runIds);
+        answer(context, take(claimAnswers, [&] {
+            ClaimOutcome outcome;
+            for (const QString &id : runIds) {
+                ClaimedRun run;
+                run.lease = {id, 1};
+                run.plan.runId = id;
+                outcome.claimed.append(run);
+            }
+            return Result<ClaimOutcome>(outcome);
+        }), std::move(done));
+    }
+    void saveSteps(QObject *context, const RunLease &, const StepResults &, Callback<bool> done) override
+    {
+        answer(context, Result<bool>(true), std::move(done));
+    }
+    void markStepRunning(QObject *context, const RunLease &, const StepResult &, Callback<bool> done) override
+    {
+        answer(context, Result<bool>(true), std::move(done));
+    }
+    void saveCancelledSteps(QObject *context, const RunLease &, const StepResults &, Callback<bool> done) override
+    {
+        answer(context, Result<bool>(true), std::move(done));
+    }
+    void finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done) override
+    {
+        finishes.append(ends);
+        answer(context, take(finishAnswers, [&] {
+            QList<OutboxMessage> messages;
+            for (const RunEnd &end : ends)
+                messages.append(message(end.lease.runId));
+            return Result<QList<OutboxMessage>>(messages);
+        }), std::move(done));
+    }
+    void renew(QObject *context, const QList<RunLease> &leases, Callback<QList<LostLease>> done) override
+    {
+        renewals.append(leases);
+        if (holdRenewals)
+            return;
+        answer(context, take(renewAnswers, [] { return Result<QList<LostLease>>(QList<LostLease>{}); }), std::move(done));
+    }
+    void release(QObject *context, const QList<RunLease> &leases, Callback<qint64> done) override
+    {
+        answer(context, Result<qint64>(leases.size()), std::move(done));
+    }
+    void sweep(QObject *context, int, bool republishStale, int, Callback<QList<OutboxMessage>> done) override
+    {
+        sweeps.append(republishStale);
+        answer(context, Result<QList<OutboxMessage>>(QList<OutboxMessage>{message(u"swept"_s)}), std::move(done));
+    }
+    void deadLetter(QObject *context, const QByteArray &, int, qint64, const QByteArray &, const QByteArray &, const QString &,
+                    Callback<OutboxMessage> done) override
+    {
+        ++deadLetters;
+        answer(context, take(deadLetterAnswers, [] { return Result<OutboxMessage>(message(u"dlq"_s)); }), std::move(done));
+    }
+
+    static OutboxMessage message(const QString &key)
+    {
+        OutboxMessage message;
+        message.key = key.toLatin1();
+        return message;
+    }
+
+private:
+    template<typename T, typename Default>
+    static Result<T> take(std::deque<Result<T>> &queue, Default fallback)
+    {
+        if (queue.empty())
+            return fallback();
+        Result<T> next = std::move(queue.front());
+        queue.pop_front();
+        return next;
+    }
+    template<typename T>
+    static void answer(QObject *context, Result<T> result, Callback<T> done)
+    {
+        QMetaObject::invokeMethod(context, [result = std::move(result), done = std::move(done)]() mutable { done(std::move(result)); },
+                                  Qt::QueuedConnection);
+    }
+
+    QString m_owner = u"worker-test"_s;
+};
+
+class RecordingChanges : public ChangeSink
+{
+public:
+    void committed(const Change &change) override { changes.append(change); }
+    QList<Change> changes;
+};
+
+kafka::KafkaMessage messageFor(const QString &runId, qint64 offset)
+{
+    kafka::KafkaMessage message;
+    message.topic = "workflow.trigger";
+    message.partition = 0;
+    message.offset = offset;
+    message.value = "{\"run_id\":\"" + runId.toLatin1() + "\"}";
+    return message;
+}
+
+} // namespace
+
+class TestCoordinator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void batcherLeavesBySizeDelayAndBytes();
+    void batcherHoldsWhileInFlightAndRequeuesFirst();
+    void claimQueueBatchesAndRetriesFirstInLine();
+    void claimQueueSortsOutcomes();
+    void endQueueRetriesUntilTheLeaseDeadline();
+    void leaseKeeperRenewsOnceAtATimeAndReportsLosses();
+    void deadLettersAreRetriedUntilRecorded();
+    void sweeperLeavesStaleRunsAloneWhileThereIsLag();
+};
+
+void TestCoordinator::batcherLeavesBySizeDelayAndBytes()
+{
+    QList<QList<int>> written;
+    Batcher<int> *self = nullptr;
+    Batcher<int> batcher({3, 0, 30, 4, 100}, [&](QList<int> batch) {
+        written.append(batch);
+        self->finished();
+    });
+    self = &batcher;
+    batcher.add(1);
+    batcher.add(2);
+    QVERIFY(written.isEmpty());
+    batcher.add(3); // full: leaves at once
+    QCOMPARE(written, (QList<QList<int>>{{1, 2, 3}}));
+    batcher.add(4);
+    QVERIFY(written.size() == 1);
+    QTRY_COMPARE(written.size(), 2); // after the delay
+    QCOMPARE(written.at(1), QList<int>{4});
+    QVERIFY(batcher.idle());
+
+    // By bytes: items weigh their value; at most 10 per batch, but one item always leaves.
+    QList<QList<int>> heavy;
+    Batcher<int> *second = nullptr;
+    Batcher<int> byBytes({100, 10, 0, 4, 100}, [&](QList<int> batch) {
+        heavy.append(batch);
+        second->finished();
+    }, [](const int &item) { return qint64(item); });
+    second = &byBytes;
+    for (int item : {4, 4, 4, 30, 1})
+        byBytes.add(item);
+    QTRY_VERIFY(byBytes.idle());
+    QList<int> all;
+    for (const QList<int> &batch : heavy) {
+        int bytes = 0;
+        for (int item : batch)
+            bytes += item;
+        QVERIFY2(bytes <= 10 || batch.size() == 1, qPrintable(QString::number(bytes)));
+        all += batch;
+    }
+    QCOMPARE(all, (QList<int>{4, 4, 4, 30, 1}));
+}
+
+void TestCoordinator::batcherHoldsWhileInFlightAndRequeuesFirst()
+{
+    QList<QList<int>> written;
+    Batcher<int> batcher({10, 0, 0, 1, 50}, [&](QList<int> batch) { written.append(batch); });
+    batcher.add(1);
+    QTRY_COMPARE(written.size(), 1);
+    batcher.add(2);
+    batcher.add(3);
+    QTest::qWait(20);
+    QCOMPARE(written.size(), 1); // one in flight at most
+    QCOMPARE(batcher.inFlight(), 1);
+    // The writer hands its batch back: it goes first, after the retry delay, with what waited.
+    QElapsedTimer clock;
+    clock.start();
+    batcher.finished({1});
+    QCOMPARE(batcher.waiting(), (QList<int>{1, 2, 3}));
+    QTRY_COMPARE(written.size(), 2);
+    QVERIFY2(clock.elapsed() >= 45, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(written.at(1), (QList<int>{1, 2, 3}));
+    batcher.finished();
+    QVERIFY(batcher.idle());
+    // takeWaiting forgets what did not leave.
+    batcher.add(9);
+    QTRY_COMPARE(written.size(), 3);
+    batcher.add(10);
+    QCOMPARE(batcher.takeWaiting(), QList<int>{10});
+    batcher.finished();
+    QTest::qWait(20);
+    QCOMPARE(written.size(), 3);
+}
+
+void TestCoordinator::claimQueueBatchesAndRetriesFirstInLine()
+{
+    FakeStore store;
+    store.claimAnswers.push_back(Error::unavailable(u"database down"_s));
+    QStringList claimed;
+    QList<qint64> acknowledged;
+    QList<bool> stalls;
+    ClaimQueue::Handlers handlers;
+    handlers.claimed = [&](const ClaimedRun &run) { claimed.append(run.lease.runId); };
+    handlers.acknowledge = [&](const kafka::KafkaMessage &message) { acknowledged.append(message.offset); };
+    handlers.missing = [](const kafka::KafkaMessage &, const QString &) { QFAIL("nothing is missing"); };
+    handlers.stalled = [&](bool stalled) { stalls.append(stalled); };
+    ClaimQueue queue(store, {10, 5, 50}, handlers);
+    queue.add(u"a"_s, messageFor(u"a"_s, 1));
+    queue.add(u"b"_s, messageFor(u"b"_s, 2));
+    queue.add(u"a"_s, messageFor(u"a"_s, 3)); // the same run twice: claimed once, both acknowledged
+    QTRY_COMPARE(store.claims.size(), 1);
+    QCOMPARE(store.claims.at(0), (QStringList{u"a"_s, u"b"_s}));
+    QTRY_COMPARE(stalls, QList<bool>{true});
+    queue.add(u"c"_s, messageFor(u"c"_s, 4));
+    QTRY_COMPARE(store.claims.size(), 2);
+    QCOMPARE(store.claims.at(1), (QStringList{u"a"_s, u"b"_s, u"c"_s})); // the failed ones first
+    QTRY_COMPARE(acknowledged, (QList<qint64>{1, 2, 3, 4}));
+    QCOMPARE(claimed, (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+    QCOMPARE(stalls, (QList<bool>{true, false}));
+    QCOMPARE(queue.claimed(), 3);
+}
+
+void TestCoordinator::claimQueueSortsOutcomes()
+{
+    FakeStore store;
+    ClaimOutcome outcome;
+    ClaimedRun run;
+    run.lease = {u"ok"_s, 2};
+    outcome.claimed.append(run);
+    outcome.missing = {u"ghost"_s};
+    outcome.skipped = {u"done"_s};
+    outcome.failed = {u"poison"_s};
+    outcome.completed = {FakeStore::message(u"poison"_s)};
+    store.claimAnswers.push_back(outcome);
+    QStringList events;
+    ClaimQueue::Handlers handlers;
+    handlers.claimed = [&](const ClaimedRun &claimed) { events.append(u"claimed "_s + claimed.lease.runId); };
+    handlers.acknowledge = [&](const kafka::KafkaMessage &message) { events.append(u"ack "_s + QString::number(message.offset)); };
+    handlers.missing = [&](const kafka::KafkaMessage &message, const QString &reason) {
+        events.append(u"missing "_s + QString::number(message.offset) + u": "_s + reason);
+    };
+    handlers.endedAtClaim = [&](const QStringList &ids, const QList<OutboxMessage> &completed) {
+        events.append(u"ended "_s + ids.join(u','));
+        QCOMPARE(completed.size(), 1);
+    };
+    ClaimQueue queue(store, {10, 0, 50}, handlers);
+    int offset = 0;
+    for (const QString &id : {u"ok"_s, u"ghost"_s, u"done"_s, u"poison"_s})
+        queue.add(id, messageFor(id, ++offset));
+    QTRY_COMPARE(events.size(), 6);
+    QCOMPARE(events, (QStringList{u"claimed ok"_s, u"ended poison"_s, u"ack 1"_s, u"missing 2: run ghost does not exist"_s,
+                                  u"ack 3"_s, u"ack 4"_s}));
+}
+
+void TestCoordinator::endQueueRetriesUntilTheLeaseDeadline()
+{
+    FakeStore store;
+    for (int i = 0; i < 100; ++i)
+        store.finishAnswers.push_back(Error::unavailable(u"stalled"_s));
+    qint64 now = 0;
+    QHash<QString, qint64> deadlines{{u"short"_s, 120}, {u"long"_s, 100000}};
+    QStringList fates;
+    QList<QList<OutboxMessage>> written;
+    EndQueue ends(
+            store, {10, 0, 20}, [&](const RunLease &lease) { return deadlines.value(lease.runId); }, [&] { return now; },
+            [&](const RunEnd &end, EndQueue::Fate fate) {
+                fates.append(end.lease.runId + u':' + QString::number(int(fate)));
+            },
+            [&](const QList<OutboxMessage> &messages) { written.append(messages); });
+    ends.add({{u"short"_s, 1}, RunStatus::Success, std::nullopt, {}});
+    ends.add({{u"long"_s, 1}, RunStatus::Failed, u"step 'x': boom"_s, {}});
+    QTRY_VERIFY(store.finishes.size() >= 2);
+    now = 200; // past the short lease's deadline: it is left to the lease; the other keeps trying
+    QTRY_COMPARE(fates, QStringList{u"short:%1"_s.arg(int(EndQueue::Fate::Abandoned))});
+    const qsizetype attempts = store.finishes.size();
+    QTRY_VERIFY(store.finishes.size() > attempts + 1);
+    QCOMPARE(store.finishes.last().size(), 1);
+    QCOMPARE(store.finishes.last().at(0).lease.runId, u"long"_s);
+    store.finishAnswers.clear(); // the database is back
+    QTRY_COMPARE(fates.size(), 2);
+    QCOMPARE(fates.at(1), u"long:%1"_s.arg(int(EndQueue::Fate::Written)));
+    QCOMPARE(written.size(), 1);
+    QVERIFY(ends.idle());
+
+    // An end the store did not write (the run was no longer ours) is NotOurs.
+    store.finishAnswers.push_back(QList<OutboxMessage>{});
+    ends.add({{u"taken"_s, 2}, RunStatus::Success, std::nullopt, {}});
+    QTRY_COMPARE(fates.size(), 3);
+    QCOMPARE(fates.at(2), u"taken:%1"_s.arg(int(EndQueue::Fate::NotOurs)));
+}
+
+void TestCoordinator::leaseKeeperRenewsOnceAtATimeAndReportsLosses()
+{
+    FakeStore store;
+    QList<LostLease> lost;
+    LeaseKeeper keeper(store, [&](const LostLease &lease) { lost.append(lease); });
+    keeper.track({u"a"_s, 1}, 0);
+    keeper.track({u"b"_s, 2}, 0);
+    QCOMPARE(keeper.deadline({u"a"_s, 1}), 3000);
+    QCOMPARE(keeper.deadline({u"a"_s, 2}), 0); // another execution of the run is not this lease
+    QVERIFY(!keeper.holds({u"b"_s, 1}));
+
+    store.renewAnswers.push_back(QList<LostLease>{{{u"b"_s, 2}, RunStatus::Cancelled}});
+    QTest::qWait(5);
+    keeper.renew();
+    QCOMPARE(store.renewals.size(), 1);
+    QTRY_COMPARE(lost.size(), 1);
+    QCOMPARE(lost.at(0).lease.runId, u"b"_s);
+    QCOMPARE(lost.at(0).status, std::optional<RunStatus>(RunStatus::Cancelled));
+    QVERIFY(!keeper.holds({u"b"_s, 2}));
+    QVERIFY(keeper.deadline({u"a"_s, 1}) > 3000); // confirmed by the renewal
+
+    // A stalled database: one renewal waits, no second one piles up behind it.
+    store.holdRenewals = true;
+    keeper.renew();
+    keeper.renew();
+    keeper.renew();
+    QCOMPARE(store.renewals.size(), 2);
+    QCOMPARE(store.renewals.last(), (QList<RunLease>{{u"a"_s, 1}}));
+    keeper.forget({u"a"_s, 1});
+    QCOMPARE(keeper.tracked(), 0);
+}
+
+void TestCoordinator::deadLettersAreRetriedUntilRecorded()
+{
+    FakeStore store;
+    store.deadLetterAnswers.push_back(Error::unavailable(u"down"_s));
+    store.deadLetterAnswers.push_back(Error::unavailable(u"still down"_s));
+    QList<qint64> acknowledged;
+    DeadLetters letters(store, nullptr, [&](const kafka::KafkaMessage &message) { acknowledged.append(message.offset); });
+    letters.setRetryStepMs(10);
+    letters.record(messageFor(u"x"_s, 42), u"message has no valid run_id"_s);
+    QCOMPARE(letters.pending(), 1);
+    QTRY_COMPARE(acknowledged, QList<qint64>{42});
+    QCOMPARE(store.deadLetters, 3);
+    QCOMPARE(letters.recorded(), 1);
+    QCOMPARE(letters.pending(), 0);
+}
+
+void TestCoordinator::sweeperLeavesStaleRunsAloneWhileThereIsLag()
+{
+    FakeStore store;
+    RecordingChanges changes;
+    std::optional<qint64> lag = 250;
+    Sweeper sweeper(store, changes, [&] { return lag; }, 60, 1000);
+    sweeper.sweep();
+    QTRY_COMPARE(changes.changes.size(), 1); // expired leases are requeued regardless
+    lag = 0;
+    sweeper.sweep();
+    QTRY_COMPARE(changes.changes.size(), 2);
+    lag.reset(); // unknown: a lost message must not stay lost
+    sweeper.sweep();
+    QTRY_COMPARE(changes.changes.size(), 3);
+    QCOMPARE(store.sweeps, (QList<bool>{false, true, true}));
+    QCOMPARE(sweeper.heldBack(), 1);
+    QCOMPARE(changes.changes.at(0).runs, QStringList{u"swept"_s});
+    QCOMPARE(changes.changes.at(0).messages.size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCoordinator)
+#include "tst_coordinator.moc"
