@@ -8,6 +8,7 @@
 #include "execution/executionstore.h"
 #include "execution/leasekeeper.h"
 #include "execution/sweeper.h"
+#include "outbox/relaypace.h"
 #include "store/changesink.h"
 
 #include <QtTest>
@@ -157,6 +158,7 @@ private Q_SLOTS:
     void leaseKeeperRenewsOnceAtATimeAndReportsLosses();
     void deadLettersAreRetriedUntilRecorded();
     void sweeperLeavesStaleRunsAloneWhileThereIsLag();
+    void relayBacksOffWhilePublishesFail();
 };
 
 void TestCoordinator::batcherLeavesBySizeDelayAndBytes()
@@ -395,6 +397,21 @@ void TestCoordinator::sweeperLeavesStaleRunsAloneWhileThereIsLag()
     QCOMPARE(sweeper.heldBack(), 1);
     QCOMPARE(changes.changes.at(0).runs, QStringList{u"swept"_s});
     QCOMPARE(changes.changes.at(0).messages.size(), 1);
+}
+
+void TestCoordinator::relayBacksOffWhilePublishesFail()
+{
+    RelayPace pace(1000, 8000);
+    QCOMPARE(pace.next(10, 500, 0), 1000);  // a small batch: the regular interval
+    QCOMPARE(pace.next(500, 500, 0), 0);    // a full one: a backlog, go on at once
+    QCOMPARE(pace.next(500, 500, 3), 1000); // publishes failed: pause, growing
+    QCOMPARE(pace.next(500, 500, 9), 2000);
+    QCOMPARE(pace.next(500, 500, 20), 4000);
+    QCOMPARE(pace.next(500, 500, 21), 8000);
+    QCOMPARE(pace.next(500, 500, 22), 8000); // capped
+    QCOMPARE(pace.backoffMs(), 8000);
+    QCOMPARE(pace.next(500, 500, 22), 0);    // no new failures: the backlog again, at once
+    QCOMPARE(pace.backoffMs(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCoordinator)

@@ -14,9 +14,11 @@ using namespace Qt::StringLiterals;
 namespace wf {
 
 OutboxRelay::OutboxRelay(db::Database &database, OutboxPublisher &publisher, Options options, QObject *parent)
-    : QObject(parent), m_database(database), m_publisher(publisher), m_options(options)
+    : QObject(parent), m_database(database), m_publisher(publisher), m_options(options),
+      m_pace(options.intervalMs, options.maxBackoffMs)
 {
     m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &OutboxRelay::sweep);
     m_purgeTimer = new QTimer(this);
     connect(m_purgeTimer, &QTimer::timeout, this, &OutboxRelay::purge);
@@ -53,14 +55,16 @@ void OutboxRelay::sweep()
                 m_busy = false;
                 if (!claimed.ok()) {
                     qCDebug(lcOutbox) << "relay:" << claimed.error().detail();
+                    m_timer->start(m_options.intervalMs);
                     return;
                 }
                 if (!claimed->isEmpty())
                     qCInfo(lcOutbox) << "relay publishes" << claimed->size() << "unsent outbox rows";
                 m_publisher.publish(*claimed);
-                // A full batch means a backlog (the broker was away): keep going at once.
-                if (claimed->size() == m_options.batch)
-                    QTimer::singleShot(0, this, &OutboxRelay::sweep);
+                const int delay = m_pace.next(int(claimed->size()), m_options.batch, m_publisher.failed());
+                if (m_pace.backoffMs() > 0)
+                    qCInfo(lcOutbox) << "relay: publishes are failing; next sweep in" << delay << "ms";
+                m_timer->start(delay);
             });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "relaypace.h"
+
 #include <QObject>
 
 class QTimer;
@@ -14,7 +16,8 @@ class Database;
 // Publishes outbox rows that were not sent (the broker was down, or a process died between its
 // commit and the publish). Every replica may run one: a relay claims rows for a while with
 // FOR UPDATE SKIP LOCKED, so relays do not trip over each other, and a row whose publish
-// fails becomes claimable again when the claim runs out. Also removes rows sent long ago.
+// fails becomes claimable again when the claim runs out. After failed publishes it backs off
+// (RelayPace) rather than sweeping again at once. Also removes rows sent long ago.
 class OutboxRelay : public QObject
 {
 public:
@@ -25,6 +28,7 @@ public:
         int claimSeconds = 30;
         int batch = 500;
         int retentionMinutes = 60;
+        int maxBackoffMs = 30000; // the longest pause after failed publishes
     };
 
     OutboxRelay(db::Database &database, OutboxPublisher &publisher, Options options, QObject *parent = nullptr);
@@ -39,6 +43,7 @@ private:
     Options m_options;
     QTimer *m_timer = nullptr;
     QTimer *m_purgeTimer = nullptr;
+    RelayPace m_pace;
     bool m_busy = false;
 };
 
