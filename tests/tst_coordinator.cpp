@@ -10,6 +10,7 @@
 #include "execution/sweeper.h"
 #include "outbox/relaypace.h"
 #include "store/changesink.h"
+#include "store/triggerbatcher.h"
 
 #include <QtTest>
 
@@ -159,6 +160,7 @@ private Q_SLOTS:
     void deadLettersAreRetriedUntilRecorded();
     void sweeperLeavesStaleRunsAloneWhileThereIsLag();
     void relayBacksOffWhilePublishesFail();
+    void triggerBatchesAreBoundedByBytes();
 };
 
 void TestCoordinator::batcherLeavesBySizeDelayAndBytes()
@@ -412,6 +414,15 @@ void TestCoordinator::relayBacksOffWhilePublishesFail()
     QCOMPARE(pace.backoffMs(), 8000);
     QCOMPARE(pace.next(500, 500, 22), 0);    // no new failures: the backlog again, at once
     QCOMPARE(pace.backoffMs(), 0);
+}
+
+void TestCoordinator::triggerBatchesAreBoundedByBytes()
+{
+    QCOMPARE(TriggerBatcher::nextBatch({}), 0);
+    QCOMPARE(TriggerBatcher::nextBatch(QList<qint64>(600, 10)), 500);            // by count
+    QCOMPARE(TriggerBatcher::nextBatch({4 << 20, 3 << 20, 2 << 20, 1}), 2);      // by bytes: 8 MiB
+    QCOMPARE(TriggerBatcher::nextBatch({20 << 20, 1}), 1);                       // one always leaves
+    QCOMPARE(TriggerBatcher::nextBatch({5, 5, 5}, 10, 12), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCoordinator)

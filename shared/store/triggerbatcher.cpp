@@ -16,23 +16,31 @@ using namespace Qt::StringLiterals;
 
 namespace wf {
 
-namespace {
-
-constexpr int kMaxBatch = 500;
-
-} // namespace
-
 TriggerBatcher::TriggerBatcher(db::Database &database) : m_database(database) { }
 
 void TriggerBatcher::add(QObject *context, const QString &workflowId, const TriggerRequest &request, Callback<TriggerOutcome> done)
 {
     QMutexLocker lock(&m_mutex);
-    m_pending.append({context, ids::create(), workflowId, request.payload, request.traceparent, std::move(done), std::nullopt});
+    const qint64 bytes = json::sizeAtMost(request.payload, kMaxBatchBytes);
+    m_pending.append({context, ids::create(), workflowId, request.payload, request.traceparent, bytes, std::move(done), std::nullopt});
     if (!m_queued) {
         m_queued = true;
         lock.unlock();
         submit();
     }
+}
+
+qsizetype TriggerBatcher::nextBatch(const QList<qint64> &bytes, int maxItems, qint64 maxBytes)
+{
+    qsizetype count = 0;
+    qint64 total = 0;
+    while (count < bytes.size() && count < maxItems) {
+        if (count > 0 && total + bytes.at(count) > maxBytes)
+            break;
+        total += bytes.at(count);
+        ++count;
+    }
+    return count;
 }
 
 void TriggerBatcher::submit()
@@ -45,7 +53,11 @@ void TriggerBatcher::submit()
         // (A replay after a failed shared transaction runs the same batch again.)
         if (batch->isEmpty()) {
             QMutexLocker lock(&m_mutex);
-            const qsizetype count = std::min<qsizetype>(m_pending.size(), kMaxBatch);
+            QList<qint64> weights;
+            weights.reserve(std::min<qsizetype>(m_pending.size(), kMaxBatch));
+            for (qsizetype i = 0; i < m_pending.size() && i < kMaxBatch; ++i)
+                weights.append(m_pending.at(i).bytes);
+            const qsizetype count = nextBatch(weights);
             *batch = m_pending.mid(0, count);
             m_pending.remove(0, count);
             m_queued = !m_pending.isEmpty();

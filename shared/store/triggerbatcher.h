@@ -25,8 +25,15 @@ class TriggerBatcher
 public:
     explicit TriggerBatcher(db::Database &database);
 
+    static constexpr int kMaxBatch = 500;
+    static constexpr qint64 kMaxBatchBytes = 8 << 20; // of payloads, as compact JSON
+
     // `workflowId` must already be a well-formed id.
     void add(QObject *context, const QString &workflowId, const TriggerRequest &request, Callback<TriggerOutcome> done);
+
+    // How many of the waiting triggers, weighing `bytes` each, the next statement takes: at most
+    // maxItems and maxBytes together, but always at least one.
+    static qsizetype nextBatch(const QList<qint64> &bytes, int maxItems = kMaxBatch, qint64 maxBytes = kMaxBatchBytes);
 
 private:
     struct Pending
@@ -36,6 +43,7 @@ private:
         QString workflowId;
         QJsonObject payload;
         QByteArray traceparent;
+        qint64 bytes = 0;
         Callback<TriggerOutcome> done;
         std::optional<Result<TriggerOutcome>> outcome;
     };
