@@ -9,6 +9,8 @@
 #include "kafka/offsettracker.h"
 
 #include <QSet>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -158,6 +160,46 @@ private Q_SLOTS:
         // The new broker has never seen this producer id: the producer rebuilds itself if it must,
         // and messages go through again.
         QTRY_VERIFY_WITH_TIMEOUT(produce(producer, "workflow.completed", 5, "after") == 5, 60000);
+    }
+
+    void closingWithTheBrokerGoneDoesNotBlockTheEventLoop()
+    {
+        KafkaConsumer::Options options;
+        options.groupId = u"test-close"_s;
+        options.topics = {u"workflow.trigger"_s};
+        options.sessionTimeoutMs = 6000;
+        options.closeTimeoutMs = 1500;
+        auto consumer = std::make_unique<KafkaConsumer>(settings(u"test-close"_s), options);
+        QVERIFY(consumer->start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(consumer->joined(), 30000);
+        const int port = m_broker.port();
+        m_broker.kill();
+
+        // A timer of the same event loop must keep ticking while the consumer leaves.
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = qMax(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        ticker.start(20);
+        bool closed = false;
+        connect(consumer.get(), &KafkaConsumer::closed, this, [&] { closed = true; });
+        consumer->close();
+        const qint64 returnedAfter = clock.elapsed();
+        QTRY_VERIFY_WITH_TIMEOUT(closed, 10000);
+        const qint64 closedAfter = clock.elapsed();
+        QTest::qWait(100);
+        qInfo("close returned after %lld ms, closed after %lld ms, longest timer gap %lld ms", returnedAfter, closedAfter,
+              longestGap);
+        QVERIFY2(returnedAfter < 200, qPrintable(QString::number(returnedAfter)));
+        QVERIFY2(closedAfter < options.closeTimeoutMs + 1500, qPrintable(QString::number(closedAfter)));
+        QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
+        consumer.reset();
+        QVERIFY(m_broker.start(3, port).isEmpty());
     }
 };
 
