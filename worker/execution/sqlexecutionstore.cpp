@@ -82,13 +82,18 @@ void SqlExecutionStore::claim(QObject *context, const QStringList &runIds, Callb
             context,
             [runIds, owner = m_owner, lease = m_leaseSeconds, maxExecutions = m_maxExecutions](db::DbConnection &connection) {
                 const db::DbResult claimed = connection.exec(
-                        "WITH claim AS (UPDATE workflow_runs SET status = 'running', lease_owner = $2,"
+                        // Rows are locked in id order, and a row another transaction holds is
+                        // skipped (its owner is saving it, or another claim has it): claims of
+                        // overlapping batches never deadlock.
+                        "WITH free AS (SELECT uuid FROM workflow_runs WHERE uuid = ANY($1::varchar[]) AND (status = 'pending'"
+                        "              OR (status = 'running' AND lease_expires_at < clock_timestamp()))"
+                        "              ORDER BY uuid FOR UPDATE SKIP LOCKED),"
+                        " claim AS (UPDATE workflow_runs r SET status = 'running', lease_owner = $2,"
                         "               lease_expires_at = clock_timestamp() + make_interval(secs => $3),"
                         "               execution_attempts = execution_attempts + 1, updated_at = clock_timestamp()"
-                        "               WHERE uuid = ANY($1::varchar[]) AND (status = 'pending'"
-                        "                     OR (status = 'running' AND lease_expires_at < clock_timestamp()))"
-                        "               RETURNING uuid, workflow_id, workflow_version, payload, step_results, traceparent,"
-                        "                         execution_attempts, COALESCE(retry_root, uuid) AS retry_root)"
+                        "               FROM free f WHERE r.uuid = f.uuid"
+                        "               RETURNING r.uuid, r.workflow_id, r.workflow_version, r.payload, r.step_results,"
+                        "                         r.traceparent, r.execution_attempts, COALESCE(r.retry_root, r.uuid) AS retry_root)"
                         " SELECT c.uuid, c.workflow_id, c.workflow_version, c.payload::text, c.step_results::text,"
                         "        c.traceparent, c.execution_attempts, v.steps::text, c.retry_root"
                         " FROM claim c LEFT JOIN workflow_versions v"
@@ -166,9 +171,13 @@ void SqlExecutionStore::markStepRunning(QObject *context, const RunLease &lease,
             context,
             [lease, stepName = result.stepName, result = result.toJson(), owner = m_owner](db::DbConnection &connection) {
                 return connection
+                               // Never waits for the row: a save or end of the run holding it comes
+                               // later in the run's life and wins anyway, and waiting could deadlock
+                               // with it inside a shared transaction.
                                .exec("UPDATE workflow_runs SET step_results = jsonb_set(step_results, ARRAY[$2::text], $3::jsonb),"
                                      " updated_at = clock_timestamp()"
-                                     " WHERE uuid = $1 AND status = 'running' AND lease_owner = $4 AND execution_attempts = $5"
+                                     " WHERE uuid = (SELECT uuid FROM workflow_runs WHERE uuid = $1 FOR UPDATE SKIP LOCKED)"
+                                     " AND status = 'running' AND lease_owner = $4 AND execution_attempts = $5"
                                      " AND coalesce(step_results -> $2 ->> 'status', '') NOT IN ('success', 'failed', 'skipped')",
                                      {lease.runId, stepName, result, owner, lease.execution})
                                .affected()
@@ -215,11 +224,14 @@ void SqlExecutionStore::finish(QObject *context, const QList<RunEnd> &ends, Call
                 const db::DbResult result = connection.exec(
                         "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[], $4::jsonb[], $6::int[])"
                         "               AS t(uuid, status, error, step_results, execution)),"
+                        // Locked in id order: batches that overlap other writes never deadlock.
+                        " locked AS (SELECT r.uuid FROM workflow_runs r JOIN input i ON r.uuid = i.uuid"
+                        "            WHERE r.status = 'running' AND r.lease_owner = $5 AND r.execution_attempts = i.execution"
+                        "            ORDER BY r.uuid FOR UPDATE OF r),"
                         " run AS (UPDATE workflow_runs r SET status = i.status, error = NULLIF(i.error, ''),"
                         "         step_results = i.step_results, completed_at = clock_timestamp(), lease_owner = NULL,"
                         "         lease_expires_at = NULL, updated_at = clock_timestamp()"
-                        "         FROM input i WHERE r.uuid = i.uuid AND r.status = 'running' AND r.lease_owner = $5"
-                        "         AND r.execution_attempts = i.execution"
+                        "         FROM input i, locked l WHERE r.uuid = i.uuid AND l.uuid = i.uuid"
                         "         RETURNING r.*)"
                         " " WF_COMPLETED_MESSAGE_INSERT("run"),
                         {runIds, statuses, errors, results, owner, executions});
@@ -236,11 +248,16 @@ void SqlExecutionStore::renew(QObject *context, const QList<RunLease> &leases, C
     m_database.writeUrgent(
             context,
             [leases, owner = m_owner, seconds = m_leaseSeconds](db::DbConnection &connection) {
+                // Rows another transaction holds are skipped, never waited for: that is this
+                // worker saving or ending the run (which renews or ends the lease itself), or
+                // someone taking it (which the check below sees).
                 const db::DbResult renewed = connection.exec(
-                        "UPDATE workflow_runs r SET lease_expires_at = clock_timestamp() + make_interval(secs => $4)"
-                        " FROM unnest($1::varchar[], $2::int[]) AS i(uuid, execution)"
-                        " WHERE r.uuid = i.uuid AND r.execution_attempts = i.execution AND r.status = 'running'"
-                        " AND r.lease_owner = $3 RETURNING r.uuid",
+                        "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::int[]) AS i(uuid, execution)),"
+                        " locked AS (SELECT r.uuid FROM workflow_runs r JOIN input i ON r.uuid = i.uuid"
+                        "            WHERE r.execution_attempts = i.execution AND r.status = 'running' AND r.lease_owner = $3"
+                        "            ORDER BY r.uuid FOR UPDATE OF r SKIP LOCKED)"
+                        " UPDATE workflow_runs r SET lease_expires_at = clock_timestamp() + make_interval(secs => $4)"
+                        " FROM locked l WHERE r.uuid = l.uuid RETURNING r.uuid",
                         {leaseIds(leases), leaseExecutions(leases), owner, seconds});
                 QSet<QString> ours;
                 for (int row = 0; row < renewed.rows(); ++row)
@@ -255,15 +272,26 @@ void SqlExecutionStore::renew(QObject *context, const QList<RunLease> &leases, C
                 }
                 if (!lost.isEmpty()) {
                     const db::DbResult current = connection.exec(
-                            "SELECT uuid, status FROM workflow_runs WHERE uuid = ANY($1::varchar[])", {db::SqlParam::textArray(lostIds)});
-                    QHash<QString, QString> statuses;
-                    for (int row = 0; row < current.rows(); ++row)
-                        statuses.insert(current.text(row, 0), current.text(row, 1));
+                            "SELECT uuid, status, status = 'running' AND lease_owner IS NOT DISTINCT FROM $2, execution_attempts"
+                            " FROM workflow_runs WHERE uuid = ANY($1::varchar[])",
+                            {db::SqlParam::textArray(lostIds), owner});
+                    QHash<QString, int> row;
+                    for (int i = 0; i < current.rows(); ++i)
+                        row.insert(current.text(i, 0), i);
+                    QList<LostLease> really;
                     for (LostLease &gone : lost) {
-                        const auto status = statuses.constFind(gone.lease.runId);
-                        if (status != statuses.cend())
-                            gone.status = runStatusFromName(*status);
+                        const auto found = row.constFind(gone.lease.runId);
+                        if (found == row.cend()) {
+                            really.append(gone);
+                            continue;
+                        }
+                        // Still ours, only locked by another write of this worker: not lost.
+                        if (current.boolean(*found, 2) && current.int32(*found, 3) == gone.lease.execution)
+                            continue;
+                        gone.status = runStatusFromName(current.text(*found, 1));
+                        really.append(gone);
                     }
+                    lost = really;
                 }
                 return lost;
             },
@@ -276,10 +304,11 @@ void SqlExecutionStore::release(QObject *context, const QList<RunLease> &leases,
             context,
             [leases, owner = m_owner](db::DbConnection &connection) {
                 return connection
-                        .exec("UPDATE workflow_runs r SET lease_expires_at = clock_timestamp()"
-                              " FROM unnest($1::varchar[], $2::int[]) AS i(uuid, execution)"
-                              " WHERE r.uuid = i.uuid AND r.execution_attempts = i.execution AND r.status = 'running'"
-                              " AND r.lease_owner = $3",
+                        .exec("WITH locked AS (SELECT r.uuid FROM workflow_runs r"
+                              "   JOIN unnest($1::varchar[], $2::int[]) AS i(uuid, execution) ON r.uuid = i.uuid"
+                              "   WHERE r.execution_attempts = i.execution AND r.status = 'running' AND r.lease_owner = $3"
+                              "   ORDER BY r.uuid FOR UPDATE OF r)"
+                              " UPDATE workflow_runs r SET lease_expires_at = clock_timestamp() FROM locked l WHERE r.uuid = l.uuid",
                               {leaseIds(leases), leaseExecutions(leases), owner})
                         .affected();
             },
