@@ -122,8 +122,12 @@ void TestCluster::stop()
 
 QString TestCluster::scalar(const QString &sql) const
 {
-    const QByteArray conninfo =
-            u"host=127.0.0.1 port=%1 user=postgres dbname=workflow connect_timeout=5"_s.arg(m_postgresPort).toUtf8();
+    return scalarAt(m_postgresPort, sql);
+}
+
+QString scalarAt(int port, const QString &sql)
+{
+    const QByteArray conninfo = u"host=127.0.0.1 port=%1 user=postgres dbname=workflow connect_timeout=5"_s.arg(port).toUtf8();
     PGconn *connection = PQconnectdb(conninfo.constData());
     QString value;
     if (PQstatus(connection) == CONNECTION_OK) {

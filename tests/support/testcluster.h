@@ -53,6 +53,10 @@ private:
     int m_postgresPort = 0;
 };
 
+// One SQL statement as the superuser on the PostgreSQL at `port` (database "workflow"); the
+// first value, or "ERROR: …".
+QString scalarAt(int port, const QString &sql);
+
 // The directory of the project's executables (WF_BIN_DIR, set by ctest).
 QString binDir();
 
