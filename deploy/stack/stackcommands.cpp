@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/settings.h"
 #include "core/unixsignals.h"
 #include "db/database.h"
 #include "db/migrator.h"
@@ -212,7 +213,8 @@ int runCommand(QCoreApplication &app)
                                      "as supervised child processes.\n\nCommands: up, wait-ready, status, down; and reconcile --backend kubernetes "
                                      "(in a cluster: make scaling_targets true by patching the Deployments; WF_DATABASE_URL, "
                                      "WF_K8S_NAMESPACE, WF_K8S_API, WF_K8S_SERVER_DEPLOYMENT, WF_K8S_WORKER_DEPLOYMENT).\n"
-                                     "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf)."_s);
+                                     "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf).\n\n"_s
+                                     + Settings::helpText(Settings::Executable::Stack));
     parser.addHelpOption();
     parser.addPositionalArgument(u"command"_s, u"up | wait-ready | status | down | reconcile"_s);
     const QCommandLineOption configOption(u"config"_s, u"INI file with settings (default: $WF_CONFIG)."_s, u"file"_s);
