@@ -2,6 +2,7 @@
 
 #include "kubernetesreplicas.h"
 #include "kubernetesscaler.h"
+#include "readiness.h"
 #include "scalingreconciler.h"
 #include "stack.h"
 #include "statefile.h"
@@ -57,6 +58,7 @@ int up(QCoreApplication &app, const StackOptions &options)
     });
     if (auto status = stack.up(); !status) {
         printError(status.error().detail());
+        stack.fail(status.error().detail());
         stack.down();
         return 1;
     }
@@ -65,28 +67,48 @@ int up(QCoreApplication &app, const StackOptions &options)
     return 0;
 }
 
-int waitReady(const StackOptions &options, int timeoutSeconds)
+int waitReady(const StackOptions &options, int timeoutSeconds, qint64 supervisor)
 {
+    // Ready means: the supervisor says so, every component has its live processes, and the HTTP
+    // entry is this stack's nginx answering with one of this stack's servers. A 200 from some
+    // other program on the port is not the platform.
     const QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
-    QString last;
+    QString last = u"no state written yet"_s;
     while (!deadline.hasExpired()) {
         const QJsonObject raw = StateFile::read(options.statePath());
         if (raw.isEmpty()) {
-            // The supervisor has not written its first state yet.
+            // The supervisor has not written its first state yet, or never will.
+            if (supervisor > 0 && !StateFile::alive(supervisor)) {
+                printError(u"the supervisor (pid %1) exited before it wrote %2; see %3/stack.log"_s.arg(supervisor).arg(
+                        options.statePath(), options.logDir()));
+                return 1;
+            }
             QThread::msleep(100);
             continue;
         }
         const QJsonObject state = StateFile::verified(raw);
-        last = state.value(u"state"_s).toString();
-        if (last == u"running"_s)
-            return 0;
-        if (last == u"dead"_s || last == u"stopped"_s) {
-            printError(u"the stack stopped while starting; see %1/stack.log"_s.arg(options.logDir()));
+        const QString current = state.value(u"state"_s).toString();
+        const QString error = state.value(u"error"_s).toString();
+        if (current == u"failed"_s) {
+            printError(u"the stack could not start: "_s + error);
             return 1;
+        }
+        if (current == u"dead"_s || current == u"stopped"_s) {
+            printError(u"the stack stopped while starting%1; see %2/stack.log"_s.arg(error.isEmpty() ? QString() : u": "_s + error,
+                                                                                   options.logDir()));
+            return 1;
+        }
+        if (current == u"running"_s) {
+            const QStringList problems = componentProblems(state);
+            last = problems.isEmpty() ? entryProblem(state, 2000) : problems.join(u"; "_s);
+            if (last.isEmpty())
+                return 0;
+        } else {
+            last = u"state: "_s + current;
         }
         QThread::msleep(200);
     }
-    printError(u"the stack was not ready after %1 s (state: %2); logs in %3"_s.arg(timeoutSeconds).arg(last, options.logDir()));
+    printError(u"the stack was not ready after %1 s: %2; logs in %3"_s.arg(timeoutSeconds).arg(last, options.logDir()));
     return 1;
 }
 
@@ -223,9 +245,11 @@ int runCommand(QCoreApplication &app)
     const QCommandLineOption stateOption(u"state-dir"_s, u"State directory (WF_STACK_STATE_DIR)."_s, u"dir"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"status: print JSON."_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, u"wait-ready: seconds to wait (default 180)."_s, u"s"_s, u"180"_s);
+    const QCommandLineOption pidOption(u"pid"_s, u"wait-ready: the supervisor's pid (fail at once when it exits before writing its state)."_s,
+                                       u"pid"_s);
     const QCommandLineOption backendOption(u"backend"_s, u"reconcile: where replicas run (kubernetes)."_s, u"name"_s,
                                            u"kubernetes"_s);
-    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, backendOption});
+    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, pidOption, backendOption});
     parser.process(app);
 
     Config config = Config::load(parser.isSet(configOption) ? parser.value(configOption) : qEnvironmentVariable("WF_CONFIG"));
@@ -246,7 +270,7 @@ int runCommand(QCoreApplication &app)
     if (command == u"up"_s)
         return up(app, *options);
     if (command == u"wait-ready"_s)
-        return waitReady(*options, parser.value(timeoutOption).toInt());
+        return waitReady(*options, parser.value(timeoutOption).toInt(), parser.value(pidOption).toLongLong());
     if (command == u"status"_s)
         return status(*options, parser.isSet(jsonOption));
     if (command == u"down"_s)
