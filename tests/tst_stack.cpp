@@ -1,5 +1,6 @@
 // deploy/up's supervisor for real: wf-stack brings up PostgreSQL, PgBouncer, Redis, the broker,
-// nginx, servers and workers, status reports them, a killed server comes back, and down (or a killed supervisor) leaves no
+// nginx, servers and workers, status reports them (with their ports, and DEAD for a component
+// with no live process), a killed server comes back, and down (or a killed supervisor) leaves no
 // process behind. A port another program holds fails the start, naming the component and the
 // port; wait-ready accepts only this stack's own nginx and servers, not whatever answers 200.
 #include "httpclient.h"
@@ -183,6 +184,15 @@ private Q_SLOTS:
         QCOMPARE(server.value(u"pids"_s).toArray().size(), 2);
         QCOMPARE(components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().size(), 1);
 
+        // Plain status: every port the README promises, beside the pids.
+        const Outcome plain = run({u"status"_s}, environment());
+        QCOMPARE(plain.exitCode, 0);
+        for (int port : {m_httpPort, m_postgresPort, m_pgbouncerPort, m_redisPort, m_brokerPort, m_serverPort, m_serverPort + 1})
+            QVERIFY2(plain.output.contains(QString::number(port)), qPrintable(u"port %1 missing from:\n"_s.arg(port) + plain.output));
+        QVERIFY2(!plain.output.contains(u"DEAD"_s), qPrintable(plain.output));
+        const QString serverPid = QString::number(server.value(u"pids"_s).toArray().at(0).toInteger());
+        QVERIFY2(plain.output.contains(serverPid), qPrintable(plain.output));
+
         // Both replicas answer on their own ports, each with its own instance id, and both
         // answer through nginx.
         for (int i = 0; i < 2; ++i) {
@@ -250,6 +260,9 @@ private Q_SLOTS:
         QVERIFY2(ready.output.contains(u"wf-echo"_s), qPrintable(ready.output));
         QVERIFY2(clock.elapsed() < 30000, qPrintable(u"took %1 ms"_s.arg(clock.elapsed())));
         QVERIFY(stack.exitCode() != 0);
+        const Outcome status = run({u"status"_s}, environment());
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.output.contains(u"failed"_s) && status.output.contains(u"nginx"_s), qPrintable(status.output));
         QCOMPARE(command({u"down"_s}), 0);
     }
 
@@ -307,6 +320,51 @@ private Q_SLOTS:
         ready = run({u"wait-ready"_s, u"--timeout"_s, u"2"_s}, env);
         QCOMPARE(ready.exitCode, 1);
         QVERIFY2(ready.output.contains(u"port %1 answered 200 from no X-Instance-Id"_s.arg(m_httpPort)), qPrintable(ready.output));
+
+        supervisor.kill();
+        other.kill();
+        supervisor.waitForFinished();
+        other.waitForFinished();
+    }
+
+    void statusFlagsComponentsWithoutLiveProcess()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = environment();
+        env.insert(u"WF_STACK_STATE_DIR"_s, dir.path());
+        QProcess supervisor, other, gone;
+        const qint64 supervisorPid = startSleeper(supervisor);
+        const qint64 otherPid = startSleeper(other);
+        const qint64 gonePid = startSleeper(gone);
+        QVERIFY(supervisorPid > 0 && otherPid > 0 && gonePid > 0);
+        gone.kill();
+        QVERIFY(gone.waitForFinished());
+
+        QJsonObject state = handWrittenState(dir.path(), supervisorPid, otherPid, m_httpPort, otherPid);
+        writeState(dir.path(), state);
+        Outcome status = run({u"status"_s}, env);
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY2(!status.output.contains(u"DEAD"_s), qPrintable(status.output));
+        for (const QString &port : {QString::number(m_httpPort), u"25001"_s, u"25002"_s, u"25003"_s, u"25004"_s, u"25010"_s, u"25020"_s})
+            QVERIFY2(status.output.contains(port), qPrintable(port + u" missing from:\n"_s + status.output));
+
+        // Redis's process is gone.
+        QJsonObject components = state.value(u"components"_s).toObject();
+        QJsonObject redis = components.value(u"redis"_s).toObject();
+        redis.insert(u"pids"_s, QJsonArray{gonePid});
+        components.insert(u"redis"_s, redis);
+        state.insert(u"components"_s, components);
+        writeState(dir.path(), state);
+        status = run({u"status"_s}, env);
+        QCOMPARE(status.exitCode, 1);
+        const QString redisLine = status.output.split(u'\n').filter(u"redis"_s).value(0);
+        QVERIFY2(redisLine.contains(u"DEAD"_s) && redisLine.contains(u"25003"_s), qPrintable(status.output));
+        QVERIFY2(status.output.contains(u"redis has no live process"_s), qPrintable(status.output));
+        const Outcome json = run({u"status"_s, u"--json"_s}, env);
+        QCOMPARE(json.exitCode, 1);
+        const QJsonArray problems = wf::json::parse(json.output.toUtf8()).value_or(QJsonValue()).toObject().value(u"problems"_s).toArray();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.at(0).toString().startsWith(u"redis"_s));
 
         supervisor.kill();
         other.kill();

@@ -112,6 +112,15 @@ int waitReady(const StackOptions &options, int timeoutSeconds, qint64 supervisor
     return 1;
 }
 
+QString joined(const QJsonArray &list)
+{
+    QStringList out;
+    for (const QJsonValue &value : list)
+        out << (value.isString() ? value.toString() : QString::number(value.toInteger()));
+    return out.join(u' ');
+}
+
+// One line per component: what it should run, its ports, its live pids; DEAD when none lives.
 int status(const StackOptions &options, bool asJson)
 {
     const QJsonObject raw = StateFile::read(options.statePath());
@@ -122,29 +131,74 @@ int status(const StackOptions &options, bool asJson)
             print(u"not running (no state in %1)"_s.arg(options.stateDir));
         return 3;
     }
-    const QJsonObject state = StateFile::verified(raw);
+    QJsonObject state = StateFile::verified(raw);
+    const QString current = state.value(u"state"_s).toString();
+    const bool live = current == u"running"_s || current == u"starting"_s;
+    QStringList problems;
+    if (current == u"running"_s)
+        problems = componentProblems(state);
+    else if (current == u"failed"_s)
+        problems << u"the stack could not start: "_s + state.value(u"error"_s).toString();
+    else if (current == u"dead"_s)
+        problems << u"the supervisor (pid %1) is gone"_s.arg(state.value(u"pid"_s).toInteger());
+    bool dead = false;
+    const QJsonObject components = state.value(u"components"_s).toObject();
+    QStringList lines;
+    for (const QString &name : stackComponents()) {
+        if (!components.contains(name))
+            continue;
+        const QJsonObject component = components.value(name).toObject();
+        const QJsonArray pids = component.value(u"pids"_s).toArray();
+        const int wanted = expectedProcesses(name, component);
+        const int alive = name == u"nginx"_s ? qMin<int>(1, pids.size()) : int(pids.size());
+        const bool replicas = component.contains(u"desired"_s);
+        QString flag;
+        if (!live)
+            flag = u"-"_s;
+        else if (wanted > 0 && alive == 0)
+            flag = current == u"starting"_s && component.value(u"restarts"_s).toInt() == 0 ? u"starting"_s : u"DEAD"_s;
+        else if (alive < wanted)
+            flag = u"%1/%2 DEGRADED"_s.arg(alive).arg(wanted);
+        else
+            flag = replicas ? u"%1/%2"_s.arg(alive).arg(wanted) : wanted == 0 ? u"external"_s : u"up"_s;
+        if (flag == u"DEAD"_s || flag.endsWith(u"DEGRADED"_s))
+            dead = true;
+        QString ports;
+        if (name == u"nginx"_s)
+            ports = u"%1 (HTTP entry)"_s.arg(component.value(u"port"_s).toInt());
+        else if (name == u"server"_s)
+            ports = joined(component.value(u"ports"_s).toArray());
+        else if (name == u"worker"_s)
+            ports = component.value(u"health_ports"_s).toArray().isEmpty()
+                    ? u"-"_s
+                    : joined(component.value(u"health_ports"_s).toArray()) + u" (health)"_s;
+        else if (name == u"broker"_s)
+            ports = component.value(u"embedded"_s).toBool(true) ? component.value(u"bootstrap"_s).toString().section(u':', -1)
+                                                                 : component.value(u"bootstrap"_s).toString();
+        else
+            ports = QString::number(component.value(u"port"_s).toInt());
+        lines << u"  %1 %2 %3 %4"_s.arg(name, -10).arg(flag, -13).arg(ports, -28).arg(pids.isEmpty() ? u"-"_s : joined(pids));
+    }
     if (asJson) {
+        state.insert(u"problems"_s, QJsonArray::fromStringList(problems));
         print(QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Indented)).trimmed());
     } else {
-        print(u"stack: %1 (pid %2), API %3"_s.arg(state.value(u"state"_s).toString())
+        print(u"stack: %1 (pid %2), API %3"_s.arg(current)
                       .arg(state.value(u"pid"_s).toInteger())
                       .arg(state.value(u"api_url"_s).toString()));
-        const QJsonObject components = state.value(u"components"_s).toObject();
-        for (auto it = components.begin(); it != components.end(); ++it) {
-            const QJsonObject component = it.value().toObject();
-            QStringList pids;
-            const QJsonArray list = component.value(u"pids"_s).toArray();
-            for (const QJsonValue &pid : list)
-                pids << QString::number(pid.toInteger());
-            QString line = u"  %1"_s.arg(it.key(), -10);
-            if (component.contains(u"desired"_s))
-                line += u" %1/%2 running"_s.arg(component.value(u"actual"_s).toInt()).arg(component.value(u"desired"_s).toInt());
-            line += u"  pids: "_s + (pids.isEmpty() ? u"-"_s : pids.join(u' '));
-            print(line);
+        if (live) {
+            print(u"  %1 %2 %3 %4"_s.arg(u"COMPONENT"_s, -10).arg(u"STATE"_s, -13).arg(u"PORTS"_s, -28).arg(u"PIDS"_s));
+            for (const QString &line : std::as_const(lines))
+                print(line);
         }
+        for (const QString &problem : std::as_const(problems))
+            print(u"problem: "_s + problem);
+        if (!live)
+            print(u"(deploy/down clears this state; logs in %1)"_s.arg(options.logDir()));
     }
-    const QString current = state.value(u"state"_s).toString();
-    return current == u"running"_s || current == u"starting"_s ? 0 : 3;
+    if (current == u"failed"_s || dead)
+        return 1;
+    return live ? 0 : 3;
 }
 
 int down(const StackOptions &options)
