@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QTcpServer>
@@ -268,19 +269,35 @@ private Q_SLOTS:
 
     void nginxThatCannotBindFailsTheStart()
     {
-        // The port is free when the stack checks it and taken before nginx starts (here: as soon
-        // as PostgreSQL runs; nginx comes after the database, PgBouncer and Redis). nginx then
-        // cannot bind and exits; the stack must fail, not restart it forever as "ready".
+        // The port is free when the stack checks it and taken before nginx starts. nginx then
+        // cannot bind and exits; the stack must fail, not restart it forever as "ready". To take
+        // the port in between for sure, PostgreSQL (started first; nginx comes after the
+        // database, PgBouncer and Redis) is paused as soon as the state names it.
         QProcess stack;
         stack.setProcessEnvironment(environment());
         stack.setProcessChannelMode(QProcess::MergedChannels);
         stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s, u"--workers"_s, u"0"_s});
         QVERIFY(stack.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(!status().value(u"components"_s).toObject().value(u"postgres"_s).toObject().value(u"pids"_s).toArray().isEmpty(),
-                                 60000);
+        qint64 postgres = 0;
+        QJsonObject components;
+        QDeadlineTimer deadline(60000);
+        while (!postgres && !deadline.hasExpired()) {
+            QFile file(m_state.path() + u"/stack.json"_s);
+            if (file.open(QIODevice::ReadOnly)) {
+                components = QJsonDocument::fromJson(file.readAll()).object().value(u"components"_s).toObject();
+                postgres = components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().at(0).toInteger();
+            }
+            if (!postgres)
+                QThread::msleep(5);
+        }
+        QVERIFY2(postgres > 0, "PostgreSQL never appeared in the state");
+        QVERIFY(wf::test::sendSignal(postgres, SIGSTOP));
         wf::test::PlatformProcess holder(u"wf-echo"_s);
-        QCOMPARE(holder.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment()), QString());
-        QVERIFY2(holder.waitForOutput("listening", 10000), "the holder came too late: nginx already had the port");
+        const QString started = holder.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment());
+        const bool listening = started.isEmpty() && holder.waitForOutput("listening", 10000);
+        QVERIFY(wf::test::sendSignal(postgres, SIGCONT));
+        QVERIFY2(!components.contains(u"nginx"_s), "nginx was already started when PostgreSQL appeared");
+        QVERIFY2(listening, holder.output().constData());
 
         const Outcome ready = run({u"wait-ready"_s, u"--timeout"_s, u"90"_s}, environment());
         QVERIFY(stack.waitForFinished(60000));
