@@ -19,10 +19,13 @@ wf_say() { printf '==> %s\n' "$*"; }
 
 # Installed, or provided by an installed package (NodeSource's nodejs provides and conflicts
 # with Debian's npm: installing npm then would replace that nodejs).
+# (No "| grep -q" here: under pipefail, grep leaving early fails the pipeline with SIGPIPE.)
 wf_package_installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" && return 0
-  dpkg-query -W -f='${Status}\t${Provides}\n' 2>/dev/null | awk -F'\t' '$1 == "install ok installed" { print $2 }' \
-    | tr ',' '\n' | sed 's/([^)]*)//; s/^ *//; s/ *$//' | grep -qxF "$1"
+  [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ] && return 0
+  local provided
+  provided="$(dpkg-query -W -f='${Status}\t${Provides}\n' 2>/dev/null \
+    | awk -F'\t' '$1 == "install ok installed" { print $2 }' | tr ',' '\n' | sed 's/([^)]*)//; s/^ *//; s/ *$//' || true)"
+  grep -qxF "$1" <<<"$provided"
 }
 
 wf_ensure_packages() {
