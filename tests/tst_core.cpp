@@ -131,6 +131,39 @@ private Q_SLOTS:
         QCOMPARE(good->httpPort, 8123);
         QVERIFY(good->httpThreads >= 1);
     }
+
+    void helpListsOnlyTheExecutablesOwnSettings()
+    {
+        // Every setting names who reads it; a row without (a merge that forgot it) would appear in
+        // no --help at all.
+        const QList<Settings::Entry> catalog = Settings::catalog();
+        for (const Settings::Entry &entry : catalog)
+            QVERIFY2(entry.executables != Settings::Executables(), qPrintable(entry.key + u" applies to no executable"_s));
+
+        const QString server = Settings::helpText(Settings::executablesNamed(u"wf-server"_s));
+        const QString worker = Settings::helpText(Settings::executablesNamed(u"wf-worker"_s));
+        const QString stack = Settings::helpText(Settings::executablesNamed(u"wf-stack"_s));
+        for (const QString &shared : {u"WF_DATABASE_URL"_s, u"WF_KAFKA_BROKERS"_s, u"WF_LOG_FORMAT"_s}) {
+            QVERIFY2(server.contains(shared), qPrintable(shared));
+            QVERIFY2(worker.contains(shared), qPrintable(shared));
+        }
+        QVERIFY(server.contains(u"WF_HTTP_THREADS"_s));
+        QVERIFY(server.contains(u"WF_ADMIN_TOKEN"_s));
+        QVERIFY(!server.contains(u"WF_WORKER_"_s));
+        QVERIFY(!server.contains(u"WF_KAFKA_SESSION_TIMEOUT_MS"_s));
+        QVERIFY(!server.contains(u"WF_STACK_"_s));
+        QVERIFY(worker.contains(u"WF_WORKER_CONCURRENCY"_s));
+        QVERIFY(worker.contains(u"WF_KAFKA_SESSION_TIMEOUT_MS"_s));
+        QVERIFY(!worker.contains(u"WF_HTTP_"_s));
+        QVERIFY(!worker.contains(u"WF_ADMIN_TOKEN"_s));
+        QVERIFY(!worker.contains(u"WF_STACK_"_s));
+        QVERIFY(stack.contains(u"WF_STACK_POSTGRES_PORT"_s));
+        QVERIFY(stack.contains(u"WF_HTTP_PORT"_s));
+        QVERIFY(!stack.contains(u"WF_WORKER_CONCURRENCY"_s));
+        QVERIFY(!stack.contains(u"WF_HTTP_THREADS"_s));
+        // Another name (a tool, a test): the whole table.
+        QCOMPARE(Settings::helpText(Settings::executablesNamed(u"wf-other"_s)).count(u"\n  WF_"_s), catalog.size());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCore)

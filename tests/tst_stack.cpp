@@ -1,13 +1,18 @@
 // deploy/up's supervisor for real: wf-stack brings up PostgreSQL, PgBouncer, Redis, the broker,
-// nginx, servers and workers, status reports them, a killed server comes back, and down (or a
-// killed supervisor) leaves no process behind.
+// nginx, servers and workers, status reports them (with their ports, and DEAD for a component
+// with no live process), a killed server comes back, and down (or a killed supervisor) leaves no
+// process behind. A port another program holds fails the start, naming the component and the
+// port; wait-ready accepts only this stack's own nginx and servers, not whatever answers 200.
 #include "httpclient.h"
+#include "platformprocess.h"
 #include "testcluster.h"
 
 #include "core/json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTcpServer>
 #include <QtTest>
@@ -70,6 +75,66 @@ private:
         return wf::json::parse(process.readAllStandardOutput()).value_or(QJsonValue()).toObject();
     }
 
+    struct Outcome
+    {
+        int exitCode = -1;
+        QString output; // stdout and stderr
+        qint64 elapsedMs = 0;
+    };
+
+    Outcome run(const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs = 120000)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        QElapsedTimer clock;
+        clock.start();
+        process.start(wf::test::binDir() + u"/wf-stack"_s, arguments);
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAll()), clock.elapsed()};
+    }
+
+    // A process that is alive (stands in for a component in a hand-written state file).
+    qint64 startSleeper(QProcess &process)
+    {
+        process.start(u"sleep"_s, {u"120"_s});
+        return process.waitForStarted() ? process.processId() : 0;
+    }
+
+    // A state file as a supervisor writes it, with every component "running" as `pids` says.
+    static QJsonObject handWrittenState(const QString &stateDir, qint64 supervisor, qint64 nginx, int httpPort, qint64 other)
+    {
+        auto service = [other](int port) { return QJsonObject{{u"pids"_s, QJsonArray{other}}, {u"port"_s, port}, {u"restarts"_s, 0}}; };
+        return {{u"state"_s, u"running"_s},
+                {u"pid"_s, supervisor},
+                {u"state_dir"_s, stateDir},
+                {u"api_url"_s, u"http://127.0.0.1:%1"_s.arg(httpPort)},
+                {u"components"_s,
+                 QJsonObject{{u"postgres"_s, service(25001)},
+                             {u"pgbouncer"_s, service(25002)},
+                             {u"redis"_s, service(25003)},
+                             {u"broker"_s, QJsonObject{{u"pids"_s, QJsonArray{other}}, {u"bootstrap"_s, u"127.0.0.1:25004"_s},
+                                                       {u"embedded"_s, true}, {u"restarts"_s, 0}}},
+                             {u"nginx"_s, QJsonObject{{u"pids"_s, QJsonArray{nginx}}, {u"port"_s, httpPort},
+                                                      {u"host"_s, u"127.0.0.1"_s}, {u"restarts"_s, 0}}},
+                             {u"server"_s, QJsonObject{{u"desired"_s, 1}, {u"actual"_s, 1}, {u"pids"_s, QJsonArray{other}},
+                                                       {u"ports"_s, QJsonArray{25010}}, {u"instances"_s, QJsonArray{u"server-1"_s}},
+                                                       {u"restarts"_s, 0}}},
+                             {u"worker"_s, QJsonObject{{u"desired"_s, 1}, {u"actual"_s, 1}, {u"pids"_s, QJsonArray{other}},
+                                                       {u"health_ports"_s, QJsonArray{25020}}, {u"restarts"_s, 0}}}}}};
+    }
+
+    static void writeState(const QString &dir, const QJsonObject &state)
+    {
+        QFile file(dir + u"/stack.json"_s);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(state).toJson());
+    }
+
     int command(const QStringList &arguments, int timeoutMs = 120000)
     {
         QProcess process;
@@ -120,6 +185,15 @@ private Q_SLOTS:
         QCOMPARE(server.value(u"pids"_s).toArray().size(), 2);
         QCOMPARE(components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().size(), 1);
 
+        // Plain status: every port the README promises, beside the pids.
+        const Outcome plain = run({u"status"_s}, environment());
+        QCOMPARE(plain.exitCode, 0);
+        for (int port : {m_httpPort, m_postgresPort, m_pgbouncerPort, m_redisPort, m_brokerPort, m_serverPort, m_serverPort + 1})
+            QVERIFY2(plain.output.contains(QString::number(port)), qPrintable(u"port %1 missing from:\n"_s.arg(port) + plain.output));
+        QVERIFY2(!plain.output.contains(u"DEAD"_s), qPrintable(plain.output));
+        const QString serverPid = QString::number(server.value(u"pids"_s).toArray().at(0).toInteger());
+        QVERIFY2(plain.output.contains(serverPid), qPrintable(plain.output));
+
         // Both replicas answer on their own ports, each with its own instance id, and both
         // answer through nginx.
         for (int i = 0; i < 2; ++i) {
@@ -161,6 +235,158 @@ private Q_SLOTS:
         for (qint64 pid : std::as_const(pids))
             QVERIFY2(!alive(pid), qPrintable(u"pid %1 survived down"_s.arg(pid)));
         QCOMPARE(status().value(u"state"_s).toString(), u"stopped"_s);
+    }
+
+    void heldHttpPortFailsTheStartNamingNginx()
+    {
+        // Another program holds the HTTP port (and answers 200 to anything): the stack must not
+        // report ready, it must fail at once, naming nginx, the port and the holder.
+        wf::test::PlatformProcess holder(u"wf-echo"_s);
+        QCOMPARE(holder.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment()), QString());
+        QVERIFY2(holder.waitForOutput("listening", 10000), holder.output().constData());
+
+        QElapsedTimer clock;
+        clock.start();
+        QProcess stack;
+        stack.setProcessEnvironment(environment());
+        stack.setProcessChannelMode(QProcess::MergedChannels);
+        stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s, u"--workers"_s, u"0"_s});
+        QVERIFY(stack.waitForStarted());
+        const Outcome ready = run({u"wait-ready"_s, u"--timeout"_s, u"60"_s, u"--pid"_s, QString::number(stack.processId())},
+                                  environment());
+        QVERIFY(stack.waitForFinished(30000));
+        QCOMPARE(ready.exitCode, 1);
+        QVERIFY2(ready.output.contains(u"nginx cannot listen on"_s) && ready.output.contains(u":%1"_s.arg(m_httpPort)),
+                 qPrintable(ready.output));
+        QVERIFY2(ready.output.contains(u"wf-echo"_s), qPrintable(ready.output));
+        QVERIFY2(clock.elapsed() < 30000, qPrintable(u"took %1 ms"_s.arg(clock.elapsed())));
+        QVERIFY(stack.exitCode() != 0);
+        const Outcome status = run({u"status"_s}, environment());
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.output.contains(u"failed"_s) && status.output.contains(u"nginx"_s), qPrintable(status.output));
+        QCOMPARE(command({u"down"_s}), 0);
+    }
+
+    void nginxThatCannotBindFailsTheStart()
+    {
+        // The port is free when the stack checks it and taken before nginx starts. nginx then
+        // cannot bind and exits; the stack must fail, not restart it forever as "ready". To take
+        // the port in between for sure, PostgreSQL (started first; nginx comes after the
+        // database, PgBouncer and Redis) is paused as soon as the state names it.
+        QProcess stack;
+        stack.setProcessEnvironment(environment());
+        stack.setProcessChannelMode(QProcess::MergedChannels);
+        stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s, u"--workers"_s, u"0"_s});
+        QVERIFY(stack.waitForStarted());
+        qint64 postgres = 0;
+        QJsonObject components;
+        QDeadlineTimer deadline(60000);
+        while (!postgres && !deadline.hasExpired()) {
+            QFile file(m_state.path() + u"/stack.json"_s);
+            if (file.open(QIODevice::ReadOnly)) {
+                components = QJsonDocument::fromJson(file.readAll()).object().value(u"components"_s).toObject();
+                postgres = components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().at(0).toInteger();
+            }
+            if (!postgres)
+                QThread::msleep(5);
+        }
+        QVERIFY2(postgres > 0, "PostgreSQL never appeared in the state");
+        QVERIFY(wf::test::sendSignal(postgres, SIGSTOP));
+        wf::test::PlatformProcess holder(u"wf-echo"_s);
+        const QString started = holder.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment());
+        const bool listening = started.isEmpty() && holder.waitForOutput("listening", 10000);
+        QVERIFY(wf::test::sendSignal(postgres, SIGCONT));
+        QVERIFY2(!components.contains(u"nginx"_s), "nginx was already started when PostgreSQL appeared");
+        QVERIFY2(listening, holder.output().constData());
+
+        const Outcome ready = run({u"wait-ready"_s, u"--timeout"_s, u"90"_s}, environment());
+        QVERIFY(stack.waitForFinished(60000));
+        QCOMPARE(ready.exitCode, 1);
+        QVERIFY2(ready.output.contains(u"nginx cannot listen on"_s) && ready.output.contains(u":%1"_s.arg(m_httpPort)),
+                 qPrintable(ready.output));
+        QVERIFY2(ready.output.contains(u"wf-echo"_s), qPrintable(ready.output));
+        QVERIFY2(ready.output.contains(u"Address already in use"_s), qPrintable(ready.output));
+        QVERIFY(stack.exitCode() != 0);
+        QCOMPARE(command({u"down"_s}), 0);
+    }
+
+    void waitReadyWantsThePlatformItself()
+    {
+        // A state that says "running", every component with a live process, but the HTTP port is
+        // answered (200) by another program. wait-ready must not call that ready.
+        QTemporaryDir dir;
+        QProcessEnvironment env = environment();
+        env.insert(u"WF_STACK_STATE_DIR"_s, dir.path());
+        QProcess supervisor, other;
+        const qint64 supervisorPid = startSleeper(supervisor);
+        const qint64 otherPid = startSleeper(other);
+        QVERIFY(supervisorPid > 0 && otherPid > 0);
+        wf::test::PlatformProcess foreign(u"wf-echo"_s);
+        QCOMPARE(foreign.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment()), QString());
+        QVERIFY(foreign.waitForOutput("listening", 10000));
+
+        // nginx recorded as a process that does not hold the port.
+        writeState(dir.path(), handWrittenState(dir.path(), supervisorPid, otherPid, m_httpPort, otherPid));
+        Outcome ready = run({u"wait-ready"_s, u"--timeout"_s, u"2"_s}, env);
+        QCOMPARE(ready.exitCode, 1);
+        QVERIFY2(ready.output.contains(u"nginx does not hold port %1"_s.arg(m_httpPort)) && ready.output.contains(u"wf-echo"_s),
+                 qPrintable(ready.output));
+
+        // The recorded "nginx" holds the port but answers without one of the stack's instance ids.
+        writeState(dir.path(), handWrittenState(dir.path(), supervisorPid, foreign.pid(), m_httpPort, otherPid));
+        ready = run({u"wait-ready"_s, u"--timeout"_s, u"2"_s}, env);
+        QCOMPARE(ready.exitCode, 1);
+        QVERIFY2(ready.output.contains(u"port %1 answered 200 from no X-Instance-Id"_s.arg(m_httpPort)), qPrintable(ready.output));
+
+        supervisor.kill();
+        other.kill();
+        supervisor.waitForFinished();
+        other.waitForFinished();
+    }
+
+    void statusFlagsComponentsWithoutLiveProcess()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = environment();
+        env.insert(u"WF_STACK_STATE_DIR"_s, dir.path());
+        QProcess supervisor, other, gone;
+        const qint64 supervisorPid = startSleeper(supervisor);
+        const qint64 otherPid = startSleeper(other);
+        const qint64 gonePid = startSleeper(gone);
+        QVERIFY(supervisorPid > 0 && otherPid > 0 && gonePid > 0);
+        gone.kill();
+        QVERIFY(gone.waitForFinished());
+
+        QJsonObject state = handWrittenState(dir.path(), supervisorPid, otherPid, m_httpPort, otherPid);
+        writeState(dir.path(), state);
+        Outcome status = run({u"status"_s}, env);
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY2(!status.output.contains(u"DEAD"_s), qPrintable(status.output));
+        for (const QString &port : {QString::number(m_httpPort), u"25001"_s, u"25002"_s, u"25003"_s, u"25004"_s, u"25010"_s, u"25020"_s})
+            QVERIFY2(status.output.contains(port), qPrintable(port + u" missing from:\n"_s + status.output));
+
+        // Redis's process is gone.
+        QJsonObject components = state.value(u"components"_s).toObject();
+        QJsonObject redis = components.value(u"redis"_s).toObject();
+        redis.insert(u"pids"_s, QJsonArray{gonePid});
+        components.insert(u"redis"_s, redis);
+        state.insert(u"components"_s, components);
+        writeState(dir.path(), state);
+        status = run({u"status"_s}, env);
+        QCOMPARE(status.exitCode, 1);
+        const QString redisLine = status.output.split(u'\n').filter(u"redis"_s).value(0);
+        QVERIFY2(redisLine.contains(u"DEAD"_s) && redisLine.contains(u"25003"_s), qPrintable(status.output));
+        QVERIFY2(status.output.contains(u"redis has no live process"_s), qPrintable(status.output));
+        const Outcome json = run({u"status"_s, u"--json"_s}, env);
+        QCOMPARE(json.exitCode, 1);
+        const QJsonArray problems = wf::json::parse(json.output.toUtf8()).value_or(QJsonValue()).toObject().value(u"problems"_s).toArray();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.at(0).toString().startsWith(u"redis"_s));
+
+        supervisor.kill();
+        other.kill();
+        supervisor.waitForFinished();
+        other.waitForFinished();
     }
 
     void downLeavesRecycledPidsAlone()

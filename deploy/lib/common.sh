@@ -12,15 +12,27 @@ WF_PACKAGES=(
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
   libqt6sql6-psql qtkeychain-qt6-dev libpq-dev librdkafka-dev libhiredis-dev libyaml-cpp-dev
   postgresql pgbouncer redis-server nginx
+  jq nodejs npm
 )
 
 wf_say() { printf '==> %s\n' "$*"; }
+
+# Installed, or provided by an installed package (NodeSource's nodejs provides and conflicts
+# with Debian's npm: installing npm then would replace that nodejs).
+# (No "| grep -q" here: under pipefail, grep leaving early fails the pipeline with SIGPIPE.)
+wf_package_installed() {
+  [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ] && return 0
+  local provided
+  provided="$(dpkg-query -W -f='${Status}\t${Provides}\n' 2>/dev/null \
+    | awk -F'\t' '$1 == "install ok installed" { print $2 }' | tr ',' '\n' | sed 's/([^)]*)//; s/^ *//; s/ *$//' || true)"
+  grep -qxF "$1" <<<"$provided"
+}
 
 wf_ensure_packages() {
   local missing=()
   local pkg
   for pkg in "${WF_PACKAGES[@]}" "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    wf_package_installed "$pkg" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
@@ -43,6 +55,10 @@ wf_ensure_packages() {
 }
 
 wf_build() {
+  if [ "${WF_SKIP_BUILD:-0}" = 1 ]; then
+    [ -x "$WF_BUILD_DIR/bin/wf-stack" ] || { echo "WF_SKIP_BUILD=1 but $WF_BUILD_DIR/bin has no wf-stack" >&2; return 1; }
+    return 0
+  fi
   local type="${WF_BUILD_TYPE:-Release}"
   wf_say "building ($type) in $WF_BUILD_DIR"
   if [ ! -f "$WF_BUILD_DIR/build.ninja" ]; then

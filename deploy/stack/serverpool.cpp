@@ -1,14 +1,20 @@
 #include "serverpool.h"
 
 #include "childprocess.h"
+#include "portcheck.h"
 
 #include "core/logging.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QRegularExpression>
+#include <QThread>
 #include <QTimer>
 
 #include <csignal>
@@ -21,10 +27,34 @@ namespace {
 
 constexpr int kPollMs = 500;
 constexpr int kDrainLimitMs = 20000;
+// nginx tries a busy port five times, half a second apart, before it gives up.
+constexpr int kListenTimeoutMs = 10000;
+
+qint64 fileSize(const QString &path)
+{
+    return QFile(path).size();
+}
 
 bool processAlive(qint64 pid)
 {
     return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+}
+
+// The first "[emerg]" (or "[alert]", "[crit]") nginx wrote to `path` after `from`, without its
+// time and pid: "bind() to 0.0.0.0:8000 failed (98: Address already in use)".
+QString firstNginxComplaint(const QString &path, qint64 from)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(qMin(from, file.size())))
+        return {};
+    static const QRegularExpression complaint(uR"(\[(emerg|alert|crit)\] (\d+#\d+: )?(.*)$)"_s);
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const QRegularExpressionMatch match = complaint.match(QString::fromUtf8(line.trimmed()));
+        if (match.hasMatch())
+            return match.captured(3);
+    }
+    return {};
 }
 
 } // namespace
@@ -57,13 +87,61 @@ Status ServerPool::start(int replicas)
         if (m_nginxGroup > 1)
             ::kill(-pid_t(m_nginxGroup), SIGKILL);
     });
+    const QString errorLog = m_nginxOptions.logDir + u"/nginx-error.log"_s;
+    const QString outputLog = m_nginxOptions.logDir + u"/nginx.log"_s;
+    const qint64 errorFrom = fileSize(errorLog);
+    const qint64 outputFrom = fileSize(outputLog);
     if (!m_nginx->start())
         return Error::unavailable(u"cannot start nginx: "_s + m_nginx->lastError());
+    if (auto status = waitListening(kListenTimeoutMs); !status) {
+        QString complaint = firstNginxComplaint(errorLog, errorFrom);
+        if (complaint.isEmpty())
+            complaint = firstNginxComplaint(outputLog, outputFrom);
+        QString detail = status.error().detail();
+        if (!complaint.isEmpty())
+            detail += u"; nginx says: "_s + complaint;
+        return Error::unavailable(detail + u" (see %1)"_s.arg(errorLog));
+    }
     // A restarted nginx reads the config file, which always holds the current upstream list.
     m_replicas->setDesired(replicas);
     m_pollTimer->start(kPollMs);
     poll();
     return Done{};
+}
+
+Status ServerPool::waitListening(int timeoutMs)
+{
+    const QString where = u"%1:%2"_s.arg(m_nginxOptions.host).arg(m_nginxOptions.port);
+    const QDeadlineTimer deadline(timeoutMs);
+    int crashes = 0;
+    const auto connection = connect(m_nginx, &ChildProcess::crashed, this, [&crashes] { ++crashes; });
+    Status result = Done{};
+    while (!nginxListening()) {
+        // Exited (it does so when the port stays busy), or never got there.
+        if (crashes > 0 || deadline.hasExpired()) {
+            const QString holders = PortCheck::describe(PortCheck::listeners(m_nginxOptions.port));
+            result = Error::unavailable(u"nginx cannot listen on %1%2"_s.arg(
+                    where, holders.isEmpty() ? QString() : u": the port is held by "_s + holders));
+            break;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(50);
+    }
+    disconnect(connection);
+    return result;
+}
+
+bool ServerPool::nginxListening() const
+{
+    return m_nginx && m_nginx->running() && !PortCheck::listeners(m_nginxOptions.port, {m_nginx->pid()}).isEmpty();
+}
+
+QStringList ServerPool::instances() const
+{
+    QStringList out;
+    for (ChildProcess *child : m_replicas->children())
+        out << child->spec().environment.value(u"WF_INSTANCE_ID"_s);
+    return out;
 }
 
 void ServerPool::setDesired(int replicas)
@@ -190,7 +268,7 @@ QJsonObject ServerPool::status() const
     QJsonArray upstream;
     for (int port : m_upstream)
         upstream.append(port);
-    return m_replicas->status({{u"ports"_s, ports}, {u"upstream"_s, upstream}});
+    return m_replicas->status({{u"ports"_s, ports}, {u"upstream"_s, upstream}, {u"instances"_s, QJsonArray::fromStringList(instances())}});
 }
 
 QJsonObject ServerPool::nginxStatus() const
@@ -204,6 +282,7 @@ QJsonObject ServerPool::nginxStatus() const
     }
     return {{u"pids"_s, pids},
             {u"port"_s, m_nginxOptions.port},
+            {u"host"_s, m_nginxOptions.host},
             {u"reloads"_s, m_reloads},
             {u"config"_s, QString(m_nginxOptions.dir + u"/nginx.conf"_s)},
             {u"restarts"_s, m_nginx ? m_nginx->restarts() : 0}};

@@ -26,6 +26,8 @@ class ServerPool : public QObject
 public:
     ServerPool(ReplicaSet::SpecFactory factory, Nginx::Options nginx, QObject *parent = nullptr);
 
+    // Starts nginx and waits until it holds its port; an error naming the port (and whoever
+    // holds it) when it cannot listen there.
     Status start(int replicas);
     void setDesired(int replicas);
     int desired() const { return m_replicas->desired(); }
@@ -34,12 +36,17 @@ public:
     QList<int> upstream() const { return m_upstream; }
     // Every replica is in the upstream list and nginx finished reloading it.
     bool allReady() const;
+    // nginx runs and its master holds a socket listening on the HTTP port.
+    bool nginxListening() const;
+    // Instance ids of the replicas (X-Instance-Id), in index order.
+    QStringList instances() const;
     void stopAll(int timeoutMs);
     QJsonObject status() const;
     QJsonObject nginxStatus() const;
 
 private:
     static int portOf(const ChildProcess *child);
+    Status waitListening(int timeoutMs);
     void poll();
     void sync();
     void drain(ChildProcess *child, std::function<void()> stopNow);

@@ -2,6 +2,8 @@
 
 #include "childprocess.h"
 #include "localreplicas.h"
+#include "portcheck.h"
+#include "readiness.h"
 #include "replicaset.h"
 #include "scalingreconciler.h"
 #include "serverpool.h"
@@ -52,6 +54,8 @@ Status Stack::up()
 {
     QDir().mkpath(m_options.logDir());
     writeState();
+    if (auto status = claimPorts(); !status)
+        return status;
 
     // The database, its schema (migrated here once, before any replica starts), PgBouncer.
     if (auto status = PostgresCluster::initialize(m_postgresOptions); !status)
@@ -59,6 +63,7 @@ Status Stack::up()
     m_postgres = PostgresCluster::createProcess(m_postgresOptions, this);
     if (!m_postgres->start())
         return Error::unavailable(u"cannot start PostgreSQL: "_s + m_postgres->lastError());
+    writeState(); // status shows start-up as it goes
     if (auto status = PostgresCluster::waitAndBootstrap(m_postgresOptions, 120000); !status)
         return status;
     const QString directUrl = PostgresCluster::url(m_postgresOptions);
@@ -69,12 +74,14 @@ Status Stack::up()
     m_pgbouncer = PgBouncer::createProcess(m_pgbouncerOptions, this);
     if (!m_pgbouncer->start())
         return Error::unavailable(u"cannot start PgBouncer: "_s + m_pgbouncer->lastError());
+    writeState();
     if (auto status = PgBouncer::waitReady(m_pgbouncerOptions, 60000); !status)
         return status;
 
     m_redis = RedisServer::createProcess(m_redisOptions, this);
     if (!m_redis->start())
         return Error::unavailable(u"cannot start Redis: "_s + m_redis->lastError());
+    writeState();
     if (auto status = RedisServer::waitReady(m_redisOptions, 30000); !status)
         return status;
 
@@ -88,6 +95,7 @@ Status Stack::up()
         m_broker = new ChildProcess(spec, this);
         if (!m_broker->start())
             return Error::unavailable(u"cannot start the broker: "_s + m_broker->lastError());
+        writeState();
     }
 
     Nginx::Options nginx;
@@ -113,6 +121,56 @@ Status Stack::up()
     m_stateTimer->start(500);
     writeState();
     return Done{};
+}
+
+Status Stack::claimPorts() const
+{
+    struct Claim
+    {
+        QString component;
+        QString host;
+        int port;
+        QString setting;
+    };
+    QList<Claim> claims{{u"postgres"_s, u"127.0.0.1"_s, m_options.postgresPort, u"WF_STACK_POSTGRES_PORT"_s},
+                        {u"pgbouncer"_s, u"127.0.0.1"_s, m_options.pgbouncerPort, u"WF_STACK_PGBOUNCER_PORT"_s},
+                        {u"redis"_s, u"127.0.0.1"_s, m_options.redisPort, u"WF_STACK_REDIS_PORT"_s}};
+    if (m_options.kafkaBrokers.isEmpty())
+        claims.append({u"broker"_s, u"127.0.0.1"_s, m_options.brokerPort, u"WF_STACK_BROKER_PORT"_s});
+    claims.append({u"nginx"_s, m_options.httpHost, m_options.httpPort, u"WF_HTTP_PORT"_s});
+    for (int i = 1; i <= m_options.apiReplicas; ++i)
+        claims.append({u"server-%1"_s.arg(i), u"127.0.0.1"_s, m_options.serverPort + i - 1, u"WF_STACK_SERVER_PORT"_s});
+    for (int i = 1; i <= m_options.workerReplicas; ++i)
+        claims.append({u"worker-%1"_s.arg(i), u"0.0.0.0"_s, m_options.workerHealthPort + i - 1, u"WF_STACK_WORKER_HEALTH_PORT"_s});
+
+    QStringList problems;
+    QHash<int, QString> taken;
+    for (const Claim &claim : std::as_const(claims)) {
+        if (taken.contains(claim.port)) {
+            problems << u"%1 and %2 would both listen on port %3 (%4 moves %1's)"_s.arg(claim.component, taken.value(claim.port))
+                                .arg(claim.port)
+                                .arg(claim.setting);
+            continue;
+        }
+        taken.insert(claim.port, claim.component);
+        QString why;
+        if (!PortCheck::canListen(claim.host, claim.port, &why))
+            problems << u"%1 cannot listen on %2:%3: %4 (free it, or choose another port with %5)"_s.arg(claim.component, claim.host)
+                                .arg(claim.port)
+                                .arg(why, claim.setting);
+    }
+    if (problems.isEmpty())
+        return Done{};
+    return Error::unavailable(problems.join(u"; "_s));
+}
+
+bool Stack::servicesRunning() const
+{
+    for (const ChildProcess *service : {m_postgres, m_pgbouncer, m_redis}) {
+        if (!service || !service->running())
+            return false;
+    }
+    return m_options.kafkaBrokers.isEmpty() ? m_broker && m_broker->running() : true;
 }
 
 QString Stack::kafkaBrokers() const
@@ -145,39 +203,50 @@ ChildProcess::Spec Stack::replicaSpec(const QString &component, int index) const
 
 void Stack::checkReadiness()
 {
-    // Ready when nginx sends to every server (each answered /health/ready under its own instance
-    // id) and every worker answers /health/ready (it joined the consumer group).
-    if (!m_servers || !m_servers->allReady())
+    // Ready when every service runs, nginx holds its port and answers with one of this stack's
+    // servers (each answered /health/ready under its own instance id and is in nginx's upstream
+    // list), and every worker answers /health/ready (it joined the consumer group).
+    if (!servicesRunning() || !m_servers || !m_servers->allReady() || !m_servers->nginxListening())
         return;
-    const int wanted = m_workers ? m_workers->desired() : 0;
-    if (wanted == 0) {
-        m_ready = true;
-        m_state = u"running"_s;
-        writeState();
-        return;
-    }
-    auto answered = std::make_shared<int>(0);
-    for (int i = 0; i < wanted; ++i) {
-        QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(m_options.workerHealthPort + i)));
+    struct Round
+    {
+        int pending = 0;
+        bool ok = true;
+    };
+    auto round = std::make_shared<Round>();
+    auto settle = [this, round](bool ok) {
+        round->ok = round->ok && ok;
+        if (--round->pending == 0 && round->ok && !m_ready) {
+            m_ready = true;
+            m_state = u"running"_s;
+            writeState();
+        }
+    };
+    auto ask = [this, round, settle](const QUrl &url, const QSet<QByteArray> &instances) {
+        ++round->pending;
+        QNetworkRequest request(url);
         request.setTransferTimeout(2000);
         QNetworkReply *reply = m_network->get(request);
-        const QByteArray instance = "worker-" + QByteArray::number(i + 1);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, answered, wanted, instance] {
+        connect(reply, &QNetworkReply::finished, this, [reply, instances, settle] {
             reply->deleteLater();
-            const bool ready = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
-                    && reply->rawHeader("X-Instance-Id") == instance;
-            if (ready && ++*answered == wanted && !m_ready) {
-                m_ready = true;
-                m_state = u"running"_s;
-                writeState();
-            }
+            settle(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200
+                   && instances.contains(reply->rawHeader("X-Instance-Id")));
         });
-    }
+    };
+    QSet<QByteArray> servers;
+    const QStringList instances = m_servers->instances();
+    for (const QString &instance : instances)
+        servers.insert(instance.toUtf8());
+    // All requests are made before any answer is handled (answers come from the event loop).
+    ask(QUrl(u"http://%1:%2/health/ready"_s.arg(reachableHost(m_options.httpHost)).arg(m_options.httpPort)), servers);
+    const int wanted = m_workers ? m_workers->desired() : 0;
+    for (int i = 0; i < wanted; ++i)
+        ask(QUrl(u"http://127.0.0.1:%1/health/ready"_s.arg(m_options.workerHealthPort + i)), {"worker-" + QByteArray::number(i + 1)});
 }
 
 void Stack::down()
 {
-    if (m_state == u"stopped"_s)
+    if (m_stopped)
         return;
     m_state = u"stopping"_s;
     writeState();
@@ -196,7 +265,15 @@ void Stack::down()
             service->waitStopped(35000);
         }
     }
-    m_state = u"stopped"_s;
+    m_stopped = true;
+    m_state = m_error.isEmpty() ? u"stopped"_s : u"failed"_s;
+    writeState();
+}
+
+void Stack::fail(const QString &error)
+{
+    m_error = error;
+    m_state = u"failed"_s;
     writeState();
 }
 
@@ -234,11 +311,14 @@ QJsonObject Stack::snapshot() const
                                              : QJsonObject{{u"desired"_s, m_options.workerReplicas},
                                                            {u"actual"_s, 0},
                                                            {u"pids"_s, QJsonArray()}});
-    return {{u"state"_s, m_state},
+    QJsonObject state{{u"state"_s, m_state},
             {u"pid"_s, QCoreApplication::applicationPid()},
             {u"state_dir"_s, m_options.stateDir},
             {u"api_url"_s, u"http://127.0.0.1:%1"_s.arg(m_options.httpPort)},
             {u"components"_s, components}};
+    if (!m_error.isEmpty())
+        state.insert(u"error"_s, m_error);
+    return state;
 }
 
 void Stack::writeState()

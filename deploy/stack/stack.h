@@ -45,12 +45,19 @@ public:
     Status up();
     // Stops the servers (nginx first) and workers, then the services; returns when all are gone.
     void down();
+    // Records why the stack could not start: the state says "failed" with this "error" (what
+    // wait-ready and status print) from then on.
+    void fail(const QString &error);
 
     QJsonObject snapshot() const;
 
 private:
     void writeState();
+    // Every port the stack is about to listen on is free: else an error naming each component,
+    // its port, who holds it and the setting that moves it.
+    Status claimPorts() const;
     void checkReadiness();
+    bool servicesRunning() const;
     QString kafkaBrokers() const;
     ChildProcess::Spec replicaSpec(const QString &component, int index) const;
     static QJsonObject processStatus(const ChildProcess *process, const QJsonObject &extra);
@@ -71,6 +78,8 @@ private:
     QTimer *m_stateTimer = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     QString m_state = QStringLiteral("starting");
+    QString m_error;
+    bool m_stopped = false;
     bool m_ready = false;
 };
 

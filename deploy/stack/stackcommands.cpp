@@ -2,12 +2,14 @@
 
 #include "kubernetesreplicas.h"
 #include "kubernetesscaler.h"
+#include "readiness.h"
 #include "scalingreconciler.h"
 #include "stack.h"
 #include "statefile.h"
 
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/settings.h"
 #include "core/unixsignals.h"
 #include "db/database.h"
 #include "db/migrator.h"
@@ -56,6 +58,7 @@ int up(QCoreApplication &app, const StackOptions &options)
     });
     if (auto status = stack.up(); !status) {
         printError(status.error().detail());
+        stack.fail(status.error().detail());
         stack.down();
         return 1;
     }
@@ -64,31 +67,60 @@ int up(QCoreApplication &app, const StackOptions &options)
     return 0;
 }
 
-int waitReady(const StackOptions &options, int timeoutSeconds)
+int waitReady(const StackOptions &options, int timeoutSeconds, qint64 supervisor)
 {
+    // Ready means: the supervisor says so, every component has its live processes, and the HTTP
+    // entry is this stack's nginx answering with one of this stack's servers. A 200 from some
+    // other program on the port is not the platform.
     const QDeadlineTimer deadline(qint64(timeoutSeconds) * 1000);
-    QString last;
+    QString last = u"no state written yet"_s;
     while (!deadline.hasExpired()) {
         const QJsonObject raw = StateFile::read(options.statePath());
         if (raw.isEmpty()) {
-            // The supervisor has not written its first state yet.
+            // The supervisor has not written its first state yet, or never will.
+            if (supervisor > 0 && !StateFile::alive(supervisor)) {
+                printError(u"the supervisor (pid %1) exited before it wrote %2; see %3/stack.log"_s.arg(supervisor).arg(
+                        options.statePath(), options.logDir()));
+                return 1;
+            }
             QThread::msleep(100);
             continue;
         }
         const QJsonObject state = StateFile::verified(raw);
-        last = state.value(u"state"_s).toString();
-        if (last == u"running"_s)
-            return 0;
-        if (last == u"dead"_s || last == u"stopped"_s) {
-            printError(u"the stack stopped while starting; see %1/stack.log"_s.arg(options.logDir()));
+        const QString current = state.value(u"state"_s).toString();
+        const QString error = state.value(u"error"_s).toString();
+        if (current == u"failed"_s) {
+            printError(u"the stack could not start: "_s + error);
             return 1;
+        }
+        if (current == u"dead"_s || current == u"stopped"_s) {
+            printError(u"the stack stopped while starting%1; see %2/stack.log"_s.arg(error.isEmpty() ? QString() : u": "_s + error,
+                                                                                   options.logDir()));
+            return 1;
+        }
+        if (current == u"running"_s) {
+            const QStringList problems = componentProblems(state);
+            last = problems.isEmpty() ? entryProblem(state, 2000) : problems.join(u"; "_s);
+            if (last.isEmpty())
+                return 0;
+        } else {
+            last = u"state: "_s + current;
         }
         QThread::msleep(200);
     }
-    printError(u"the stack was not ready after %1 s (state: %2); logs in %3"_s.arg(timeoutSeconds).arg(last, options.logDir()));
+    printError(u"the stack was not ready after %1 s: %2; logs in %3"_s.arg(timeoutSeconds).arg(last, options.logDir()));
     return 1;
 }
 
+QString joined(const QJsonArray &list)
+{
+    QStringList out;
+    for (const QJsonValue &value : list)
+        out << (value.isString() ? value.toString() : QString::number(value.toInteger()));
+    return out.join(u' ');
+}
+
+// One line per component: what it should run, its ports, its live pids; DEAD when none lives.
 int status(const StackOptions &options, bool asJson)
 {
     const QJsonObject raw = StateFile::read(options.statePath());
@@ -99,29 +131,74 @@ int status(const StackOptions &options, bool asJson)
             print(u"not running (no state in %1)"_s.arg(options.stateDir));
         return 3;
     }
-    const QJsonObject state = StateFile::verified(raw);
+    QJsonObject state = StateFile::verified(raw);
+    const QString current = state.value(u"state"_s).toString();
+    const bool live = current == u"running"_s || current == u"starting"_s;
+    QStringList problems;
+    if (current == u"running"_s)
+        problems = componentProblems(state);
+    else if (current == u"failed"_s)
+        problems << u"the stack could not start: "_s + state.value(u"error"_s).toString();
+    else if (current == u"dead"_s)
+        problems << u"the supervisor (pid %1) is gone"_s.arg(state.value(u"pid"_s).toInteger());
+    bool dead = false;
+    const QJsonObject components = state.value(u"components"_s).toObject();
+    QStringList lines;
+    for (const QString &name : stackComponents()) {
+        if (!components.contains(name))
+            continue;
+        const QJsonObject component = components.value(name).toObject();
+        const QJsonArray pids = component.value(u"pids"_s).toArray();
+        const int wanted = expectedProcesses(name, component);
+        const int alive = name == u"nginx"_s ? qMin<int>(1, pids.size()) : int(pids.size());
+        const bool replicas = component.contains(u"desired"_s);
+        QString flag;
+        if (!live)
+            flag = u"-"_s;
+        else if (wanted > 0 && alive == 0)
+            flag = current == u"starting"_s && component.value(u"restarts"_s).toInt() == 0 ? u"starting"_s : u"DEAD"_s;
+        else if (alive < wanted)
+            flag = u"%1/%2 DEGRADED"_s.arg(alive).arg(wanted);
+        else
+            flag = replicas ? u"%1/%2"_s.arg(alive).arg(wanted) : wanted == 0 ? u"external"_s : u"up"_s;
+        if (flag == u"DEAD"_s || flag.endsWith(u"DEGRADED"_s))
+            dead = true;
+        QString ports;
+        if (name == u"nginx"_s)
+            ports = u"%1 (HTTP entry)"_s.arg(component.value(u"port"_s).toInt());
+        else if (name == u"server"_s)
+            ports = joined(component.value(u"ports"_s).toArray());
+        else if (name == u"worker"_s)
+            ports = component.value(u"health_ports"_s).toArray().isEmpty()
+                    ? u"-"_s
+                    : joined(component.value(u"health_ports"_s).toArray()) + u" (health)"_s;
+        else if (name == u"broker"_s)
+            ports = component.value(u"embedded"_s).toBool(true) ? component.value(u"bootstrap"_s).toString().section(u':', -1)
+                                                                 : component.value(u"bootstrap"_s).toString();
+        else
+            ports = QString::number(component.value(u"port"_s).toInt());
+        lines << u"  %1 %2 %3 %4"_s.arg(name, -10).arg(flag, -13).arg(ports, -28).arg(pids.isEmpty() ? u"-"_s : joined(pids));
+    }
     if (asJson) {
+        state.insert(u"problems"_s, QJsonArray::fromStringList(problems));
         print(QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Indented)).trimmed());
     } else {
-        print(u"stack: %1 (pid %2), API %3"_s.arg(state.value(u"state"_s).toString())
+        print(u"stack: %1 (pid %2), API %3"_s.arg(current)
                       .arg(state.value(u"pid"_s).toInteger())
                       .arg(state.value(u"api_url"_s).toString()));
-        const QJsonObject components = state.value(u"components"_s).toObject();
-        for (auto it = components.begin(); it != components.end(); ++it) {
-            const QJsonObject component = it.value().toObject();
-            QStringList pids;
-            const QJsonArray list = component.value(u"pids"_s).toArray();
-            for (const QJsonValue &pid : list)
-                pids << QString::number(pid.toInteger());
-            QString line = u"  %1"_s.arg(it.key(), -10);
-            if (component.contains(u"desired"_s))
-                line += u" %1/%2 running"_s.arg(component.value(u"actual"_s).toInt()).arg(component.value(u"desired"_s).toInt());
-            line += u"  pids: "_s + (pids.isEmpty() ? u"-"_s : pids.join(u' '));
-            print(line);
+        if (live) {
+            print(u"  %1 %2 %3 %4"_s.arg(u"COMPONENT"_s, -10).arg(u"STATE"_s, -13).arg(u"PORTS"_s, -28).arg(u"PIDS"_s));
+            for (const QString &line : std::as_const(lines))
+                print(line);
         }
+        for (const QString &problem : std::as_const(problems))
+            print(u"problem: "_s + problem);
+        if (!live)
+            print(u"(deploy/down clears this state; logs in %1)"_s.arg(options.logDir()));
     }
-    const QString current = state.value(u"state"_s).toString();
-    return current == u"running"_s || current == u"starting"_s ? 0 : 3;
+    if (current == u"failed"_s || dead)
+        return 1;
+    return live ? 0 : 3;
 }
 
 int down(const StackOptions &options)
@@ -212,7 +289,8 @@ int runCommand(QCoreApplication &app)
                                      "as supervised child processes.\n\nCommands: up, wait-ready, status, down; and reconcile --backend kubernetes "
                                      "(in a cluster: make scaling_targets true by patching the Deployments; WF_DATABASE_URL, "
                                      "WF_K8S_NAMESPACE, WF_K8S_API, WF_K8S_SERVER_DEPLOYMENT, WF_K8S_WORKER_DEPLOYMENT).\n"
-                                     "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf)."_s);
+                                     "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf).\n\n"_s
+                                     + Settings::helpText(Settings::Executable::Stack));
     parser.addHelpOption();
     parser.addPositionalArgument(u"command"_s, u"up | wait-ready | status | down | reconcile"_s);
     const QCommandLineOption configOption(u"config"_s, u"INI file with settings (default: $WF_CONFIG)."_s, u"file"_s);
@@ -221,9 +299,11 @@ int runCommand(QCoreApplication &app)
     const QCommandLineOption stateOption(u"state-dir"_s, u"State directory (WF_STACK_STATE_DIR)."_s, u"dir"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"status: print JSON."_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, u"wait-ready: seconds to wait (default 180)."_s, u"s"_s, u"180"_s);
+    const QCommandLineOption pidOption(u"pid"_s, u"wait-ready: the supervisor's pid (fail at once when it exits before writing its state)."_s,
+                                       u"pid"_s);
     const QCommandLineOption backendOption(u"backend"_s, u"reconcile: where replicas run (kubernetes)."_s, u"name"_s,
                                            u"kubernetes"_s);
-    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, backendOption});
+    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, pidOption, backendOption});
     parser.process(app);
 
     Config config = Config::load(parser.isSet(configOption) ? parser.value(configOption) : qEnvironmentVariable("WF_CONFIG"));
@@ -244,7 +324,7 @@ int runCommand(QCoreApplication &app)
     if (command == u"up"_s)
         return up(app, *options);
     if (command == u"wait-ready"_s)
-        return waitReady(*options, parser.value(timeoutOption).toInt());
+        return waitReady(*options, parser.value(timeoutOption).toInt(), parser.value(pidOption).toLongLong());
     if (command == u"status"_s)
         return status(*options, parser.isSet(jsonOption));
     if (command == u"down"_s)

@@ -97,7 +97,8 @@ QJsonObject StateFile::verified(const QJsonObject &state)
 {
     QJsonObject out = state;
     const bool supervisorAlive = sameProcess(state, state.value(u"pid"_s).toInteger());
-    if (!supervisorAlive && state.value(u"state"_s).toString() != u"stopped"_s)
+    const QString recorded = state.value(u"state"_s).toString();
+    if (!supervisorAlive && recorded != u"stopped"_s && recorded != u"failed"_s)
         out.insert(u"state"_s, u"dead"_s);
     QJsonObject components = state.value(u"components"_s).toObject();
     for (auto it = components.begin(); it != components.end(); ++it) {

@@ -11,7 +11,9 @@ namespace wf {
 CommandLine::CommandLine(const QString &description, bool withSettingsHelp)
     : m_configOption(u"config"_s, u"INI file with settings (default: $WF_CONFIG)."_s, u"file"_s)
 {
-    m_parser.setApplicationDescription(withSettingsHelp ? description + u"\n\n"_s + Settings::helpText() : description);
+    // Only this executable's settings: main() names the application before it builds the command line.
+    const Settings::Executables own = Settings::executablesNamed(QCoreApplication::applicationName());
+    m_parser.setApplicationDescription(withSettingsHelp ? description + u"\n\n"_s + Settings::helpText(own) : description);
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOption(m_configOption);

@@ -14,7 +14,8 @@ class QCoreApplication;
 
 namespace wf {
 
-// The command line every executable of the platform shares: --help (with the settings table),
+// The command line every executable of the platform shares: --help (with the table of the settings
+// that apply to this executable, known by QCoreApplication::applicationName()),
 // --version, --config <file> (default $WF_CONFIG); the executable adds its own options.
 class CommandLine
 {

@@ -15,42 +15,86 @@ QString defaultInstanceId()
     return QSysInfo::machineHostName() + u'-' + QString::number(QCoreApplication::applicationPid());
 }
 
+constexpr Settings::Executables Server = Settings::Executable::Server;
+constexpr Settings::Executables Worker = Settings::Executable::Worker;
+constexpr Settings::Executables Stack = Settings::Executable::Stack;
+constexpr Settings::Executables ServerWorker = Server | Worker;
+constexpr Settings::Executables ServerStack = Server | Stack;
+constexpr Settings::Executables ServerWorkerStack = Server | Worker | Stack;
+
 } // namespace
 
 QList<Settings::Entry> Settings::catalog()
 {
     return {
         {u"database/url"_s, u"postgresql://workflow@127.0.0.1:5432/workflow"_s,
-         u"PostgreSQL (or PgBouncer) URL: postgresql://user:password@host:port/database"_s},
-        {u"database/connections"_s, u"4"_s, u"database connections (each with its own thread) per process"_s},
-        {u"database/batch"_s, u"64"_s, u"most queued jobs one transaction carries (group commit)"_s},
-        {u"http/host"_s, u"0.0.0.0"_s, u"address the API listens on"_s},
-        {u"http/port"_s, u"8000"_s, u"port the API listens on"_s},
-        {u"http/threads"_s, u"0"_s, u"event-loop threads of the API, 0 = one per core"_s},
-        {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s},
-        {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s},
-        {u"log/format"_s, u"text"_s, u"log line format: text or json"_s},
-        {u"admin/token"_s, u""_s, u"bearer token the admin API requires (empty: admin API open)"_s},
-        {u"redis/url"_s, u""_s, u"Redis cache, redis://[:password@]host:port/db; empty = no cache"_s},
-        {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...); empty = triggers wait in the outbox"_s},
-        {u"kafka/properties"_s, u""_s, u"extra librdkafka settings: name=value;name=value"_s},
-        {u"kafka/session_timeout_ms"_s, u"10000"_s, u"consumer group session timeout (a dead worker's partitions move after it)"_s},
-        {u"worker/concurrency"_s, u"1000"_s, u"runs one worker executes at once (more pauses consumption)"_s},
-        {u"worker/lease_seconds"_s, u"15"_s, u"how long a run stays with a worker that stops renewing it"_s},
-        {u"worker/requeue_seconds"_s, u"60"_s, u"a pending run untouched this long is published again"_s},
-        {u"worker/max_executions"_s, u"5"_s, u"executions of one run before it ends failed (its workers keep dying)"_s},
-        {u"run/max_step_output_bytes"_s, u"1048576"_s, u"largest output of one step; more fails the step"_s},
-        {u"run/max_bytes"_s, u"16777216"_s, u"largest sum of one run's step outputs; more fails the step"_s},
-        {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s},
+         u"PostgreSQL (or PgBouncer) URL: postgresql://user:password@host:port/database"_s, ServerWorkerStack},
+        {u"database/connections"_s, u"4"_s, u"database connections (each with its own thread) per process"_s, ServerWorker},
+        {u"database/batch"_s, u"64"_s, u"most queued jobs one transaction carries (group commit)"_s, ServerWorker},
+        {u"http/host"_s, u"0.0.0.0"_s, u"address the API listens on"_s, ServerStack},
+        {u"http/port"_s, u"8000"_s, u"port the API listens on"_s, ServerStack},
+        {u"http/threads"_s, u"0"_s, u"event-loop threads of the API, 0 = one per core"_s, Server},
+        {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s, Server},
+        {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s, ServerWorker},
+        {u"log/format"_s, u"text"_s, u"log line format: text or json"_s, ServerWorkerStack},
+        {u"admin/token"_s, u""_s, u"bearer token the admin API requires (empty: admin API open)"_s, Server},
+        {u"redis/url"_s, u""_s, u"Redis cache, redis://[:password@]host:port/db; empty = no cache"_s, ServerWorker},
+        {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...); empty = triggers wait in the outbox"_s, ServerWorkerStack},
+        {u"kafka/properties"_s, u""_s, u"extra librdkafka settings: name=value;name=value"_s, ServerWorker},
+        {u"kafka/session_timeout_ms"_s, u"10000"_s, u"consumer group session timeout (a dead worker's partitions move after it)"_s, Worker},
+        {u"worker/concurrency"_s, u"1000"_s, u"runs one worker executes at once (more pauses consumption)"_s, Worker},
+        {u"worker/lease_seconds"_s, u"15"_s, u"how long a run stays with a worker that stops renewing it"_s, Worker},
+        {u"worker/requeue_seconds"_s, u"60"_s, u"a pending run untouched this long is published again"_s, Worker},
+        {u"worker/max_executions"_s, u"5"_s, u"executions of one run before it ends failed (its workers keep dying)"_s, Worker},
+        {u"run/max_step_output_bytes"_s, u"1048576"_s, u"largest output of one step; more fails the step"_s, Worker},
+        {u"run/max_bytes"_s, u"16777216"_s, u"largest sum of one run's step outputs; more fails the step"_s, Worker},
+        {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s, Worker},
+        // wf-stack's own (deploy/stack/stackoptions.cpp, and reconcile in stackcommands.cpp)
+        {u"stack/state_dir"_s, u"./.wf"_s, u"pids (stack.json), logs, the PostgreSQL cluster"_s, Stack},
+        {u"stack/bin_dir"_s, u"next to wf-stack"_s, u"where wf-server, wf-worker and wf-broker are"_s, Stack},
+        {u"stack/api_replicas"_s, u"3"_s, u"wf-server replicas (--api)"_s, Stack},
+        {u"stack/worker_replicas"_s, u"3"_s, u"wf-worker replicas (--workers)"_s, Stack},
+        {u"stack/server_min"_s, u"1"_s, u"fewest servers the admin API accepts"_s, Stack},
+        {u"stack/server_max"_s, u"16"_s, u"most servers the admin API accepts"_s, Stack},
+        {u"stack/worker_min"_s, u"0"_s, u"fewest workers"_s, Stack},
+        {u"stack/worker_max"_s, u"16"_s, u"most workers"_s, Stack},
+        {u"stack/server_port"_s, u"8001"_s, u"first server's own port (127.0.0.1, behind nginx); the next ones follow"_s, Stack},
+        {u"stack/worker_health_port"_s, u"8100"_s, u"first worker's health port; the next ones follow"_s, Stack},
+        {u"stack/postgres_port"_s, u"25432"_s, u"the stack's own PostgreSQL"_s, Stack},
+        {u"stack/pgbouncer_port"_s, u"26432"_s, u"PgBouncer (transaction pooling)"_s, Stack},
+        {u"stack/redis_port"_s, u"26379"_s, u"Redis (the cache)"_s, Stack},
+        {u"stack/broker_port"_s, u"29092"_s, u"the embedded broker (when WF_KAFKA_BROKERS is empty)"_s, Stack},
+        {u"kafka/partitions"_s, u"3"_s, u"partitions of workflow.trigger on the embedded broker"_s, Stack},
+        {u"k8s/api"_s, u"https://kubernetes.default.svc"_s, u"reconcile: Kubernetes API server"_s, Stack},
+        {u"k8s/namespace"_s, u"the service account's"_s, u"reconcile: namespace of the Deployments"_s, Stack},
+        {u"k8s/server_deployment"_s, u"wf-server"_s, u"reconcile: Deployment of the API"_s, Stack},
+        {u"k8s/worker_deployment"_s, u"wf-worker"_s, u"reconcile: Deployment of the workers"_s, Stack},
+        {u"k8s/token_path"_s, u"/var/run/secrets/kubernetes.io/serviceaccount/token"_s, u"reconcile: bearer token file"_s, Stack},
+        {u"k8s/ca_path"_s, u"/var/run/secrets/kubernetes.io/serviceaccount/ca.crt"_s, u"reconcile: CA of the API's certificate"_s, Stack},
     };
 }
 
-QString Settings::helpText()
+Settings::Executables Settings::executablesNamed(const QString &applicationName)
+{
+    if (applicationName == u"wf-server"_s)
+        return Server;
+    if (applicationName == u"wf-worker"_s)
+        return Worker;
+    if (applicationName == u"wf-stack"_s)
+        return Stack;
+    return ServerWorkerStack;
+}
+
+QString Settings::helpText(Executables executables)
 {
     QString text = u"Settings (INI file given by --config, each overridden by its environment variable):\n"_s;
-    const QList<Entry> entries = catalog();
-    for (const Entry &entry : entries) {
-        text += u"  "_s + Config::environmentName(entry.key).leftJustified(26) + u' '
+    QList<Entry> entries = catalog();
+    entries.removeIf([executables](const Entry &entry) { return !(entry.executables & executables); });
+    qsizetype width = 0;
+    for (const Entry &entry : std::as_const(entries))
+        width = qMax(width, Config::environmentName(entry.key).size());
+    for (const Entry &entry : std::as_const(entries)) {
+        text += u"  "_s + Config::environmentName(entry.key).leftJustified(width) + u' '
                 + entry.description + u" [default: "_s + entry.defaultValue + u"]\n"_s;
     }
     return text;

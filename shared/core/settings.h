@@ -3,6 +3,7 @@
 #include "config.h"
 #include "result.h"
 
+#include <QFlags>
 #include <QList>
 #include <QString>
 
@@ -36,15 +37,25 @@ struct Settings
 
     static Result<Settings> from(const Config &config);
 
+    // The executables a setting applies to: each one's --help lists only its own.
+    enum class Executable { Server = 0x1, Worker = 0x2, Stack = 0x4 };
+    Q_DECLARE_FLAGS(Executables, Executable)
+
     struct Entry
     {
         QString key;
         QString defaultValue;
         QString description;
+        Executables executables; // never empty (tst_core checks)
     };
     // Every setting with its default and meaning, for --help and docs/configuration.md.
     static QList<Entry> catalog();
-    static QString helpText();
+    // The settings table of `executables`' --help.
+    static QString helpText(Executables executables);
+    // By application name (wf-server, wf-worker, wf-stack); every executable for another name.
+    static Executables executablesNamed(const QString &applicationName);
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Settings::Executables)
 
 } // namespace wf
