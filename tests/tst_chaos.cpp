@@ -4,6 +4,7 @@
 // The client retries each trigger with its own Idempotency-Key. Afterwards: one run per key,
 // every run finished within 60 s of the last restart, none lost or stuck; the webhook calls
 // repeated (same Idempotency-Key) are counted and reported.
+#include "stackports.h"
 #include "testcluster.h"
 #include "webhookreceiver.h"
 
@@ -14,7 +15,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QTcpServer>
 #include <QtTest>
 
 #include <csignal>
@@ -41,26 +41,12 @@ class TestChaos : public QObject
 private:
     QTemporaryDir m_state{QDir::tempPath() + u"/wf-chaos-XXXXXX"_s};
     QProcess m_stack;
-    int m_httpPort = wf::test::freePort();
-    int m_serverPort = 0;
-    int m_postgresPort = wf::test::freePort();
-    int m_pgbouncerPort = wf::test::freePort();
-    int m_redisPort = wf::test::freePort();
-    int m_brokerPort = wf::test::freePort();
-    int m_workerHealthPort = 0;
+    wf::test::StackPorts m_ports;
     wf::test::WebhookReceiver m_receiver;
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"WF_STACK_STATE_DIR"_s, m_state.path());
-        environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(m_postgresPort));
-        environment.insert(u"WF_STACK_BROKER_PORT"_s, QString::number(m_brokerPort));
-        environment.insert(u"WF_STACK_WORKER_HEALTH_PORT"_s, QString::number(m_workerHealthPort));
-        environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_httpPort));
-        environment.insert(u"WF_STACK_SERVER_PORT"_s, QString::number(m_serverPort));
-        environment.insert(u"WF_STACK_PGBOUNCER_PORT"_s, QString::number(m_pgbouncerPort));
-        environment.insert(u"WF_STACK_REDIS_PORT"_s, QString::number(m_redisPort));
+        QProcessEnvironment environment = m_ports.environment(m_state.path());
         // Quicker takeovers than the defaults, so that the test stays within a few minutes.
         environment.insert(u"WF_WORKER_LEASE_SECONDS"_s, u"6"_s);
         environment.insert(u"WF_WORKER_REQUEUE_SECONDS"_s, u"10"_s);
@@ -85,7 +71,7 @@ private:
         return list;
     }
 
-    QString sql(const QString &statement) { return wf::test::scalarAt(m_postgresPort, statement); }
+    QString sql(const QString &statement) { return wf::test::scalarAt(m_ports.postgres, statement); }
 
     int command(const QStringList &arguments, int timeoutMs = 120000)
     {
@@ -97,28 +83,11 @@ private:
         return process.exitCode();
     }
 
-    static int consecutiveFreePorts(int count)
-    {
-        for (int attempt = 0; attempt < 50; ++attempt) {
-            const int port = wf::test::freePort();
-            bool all = true;
-            for (int i = 1; i < count && all; ++i) {
-                QTcpServer probe;
-                all = probe.listen(QHostAddress::Any, quint16(port + i));
-            }
-            if (all)
-                return port;
-        }
-        return 0;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
-        m_serverPort = consecutiveFreePorts(2);
-        m_workerHealthPort = consecutiveFreePorts(2);
-        QVERIFY(m_serverPort > 0 && m_workerHealthPort > 0);
+        QVERIFY(m_ports.server > 0 && m_ports.workerHealth > 0);
         m_stack.setProcessEnvironment(environment());
         m_stack.setStandardOutputFile(m_state.filePath(u"stack-test.log"_s));
         m_stack.setProcessChannelMode(QProcess::MergedChannels);
@@ -143,7 +112,7 @@ private Q_SLOTS:
         m_receiver.setAnswer("/a", {200, "{\"ok\":true}", 0});
         m_receiver.setAnswer("/b", {200, "{\"ok\":true}", 0});
         QNetworkAccessManager network;
-        const QUrl base(u"http://127.0.0.1:%1"_s.arg(m_httpPort));
+        const QUrl base(u"http://127.0.0.1:%1"_s.arg(m_ports.http));
         auto post = [&](const QString &path, const QByteArray &body, const QByteArray &key) {
             QNetworkRequest request(base.resolved(QUrl(path)));
             request.setRawHeader("Content-Type", "application/json");

@@ -88,9 +88,19 @@ public:
     {
         answer(context, Result<qint64>(leases.size()), std::move(done));
     }
-    void sweep(QObject *context, int, bool republishStale, int, Callback<QList<OutboxMessage>> done) override
+    std::deque<Result<QList<OutboxMessage>>> sweepAnswers;
+    QList<bool> expiries; // expireLeases of each sweep
+
+    void sweep(QObject *context, int, bool expireLeases, bool republishStale, int, Callback<QList<OutboxMessage>> done) override
     {
         sweeps.append(republishStale);
+        expiries.append(expireLeases);
+        if (!sweepAnswers.empty()) {
+            Result<QList<OutboxMessage>> next = std::move(sweepAnswers.front());
+            sweepAnswers.pop_front();
+            answer(context, std::move(next), std::move(done));
+            return;
+        }
         answer(context, Result<QList<OutboxMessage>>(QList<OutboxMessage>{message(u"swept"_s)}), std::move(done));
     }
     void deadLetter(QObject *context, const QByteArray &, int, qint64, const QByteArray &, const QByteArray &, const QString &,
@@ -161,6 +171,7 @@ private Q_SLOTS:
     void sweeperLeavesStaleRunsAloneWhileThereIsLag();
     void relayBacksOffWhilePublishesFail();
     void triggerBatchesAreBoundedByBytes();
+    void sweeperGivesLeasesGraceAfterAnOutage();
 };
 
 void TestCoordinator::batcherLeavesBySizeDelayAndBytes()
@@ -386,7 +397,7 @@ void TestCoordinator::sweeperLeavesStaleRunsAloneWhileThereIsLag()
     FakeStore store;
     RecordingChanges changes;
     std::optional<qint64> lag = 250;
-    Sweeper sweeper(store, changes, [&] { return lag; }, 60, 1000);
+    Sweeper sweeper(store, changes, [&] { return lag; }, 60, 1000, 0);
     sweeper.sweep();
     QTRY_COMPARE(changes.changes.size(), 1); // expired leases are requeued regardless
     lag = 0;
@@ -399,6 +410,29 @@ void TestCoordinator::sweeperLeavesStaleRunsAloneWhileThereIsLag()
     QCOMPARE(sweeper.heldBack(), 1);
     QCOMPARE(changes.changes.at(0).runs, QStringList{u"swept"_s});
     QCOMPARE(changes.changes.at(0).messages.size(), 1);
+}
+
+void TestCoordinator::sweeperGivesLeasesGraceAfterAnOutage()
+{
+    FakeStore store;
+    RecordingChanges changes;
+    Sweeper sweeper(store, changes, [] { return std::optional<qint64>(0); }, 60, 1000, 300);
+    // A worker that just started gives leases the grace too: it cannot know whether the
+    // database was just away.
+    QVERIFY(sweeper.inGrace());
+    QTest::qWait(320);
+    QVERIFY(!sweeper.inGrace());
+    store.sweepAnswers.push_back(Error::unavailable(u"database unavailable"_s));
+    sweeper.sweep();
+    QTRY_COMPARE(store.expiries.size(), 1);
+    QTRY_VERIFY(sweeper.inGrace()); // the database went away
+    sweeper.sweep();
+    QTRY_COMPARE(store.expiries.size(), 2);
+    QCOMPARE(store.expiries, (QList<bool>{true, false})); // back, but leases left alone for now
+    QTest::qWait(320);
+    sweeper.sweep();
+    QTRY_COMPARE(store.expiries.size(), 3);
+    QCOMPARE(store.expiries.last(), true);
 }
 
 void TestCoordinator::relayBacksOffWhilePublishesFail()

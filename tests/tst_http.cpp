@@ -65,6 +65,31 @@ QByteArray bodyOf(const QByteArray &response)
     return response.mid(response.indexOf("\r\n\r\n") + 4);
 }
 
+// The API's real endpoints and routes, over a database pool with no connections.
+struct RealEndpoints
+{
+    db::Database database{*db::DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")), 0, 1};
+    TriggerBatcher triggers{database};
+    ScalingStore scaling{database};
+    const StepRegistry steps = steps::builtinSteps();
+    app::ApiServices services = [this] {
+        app::ApiServices wired;
+        wired.database = &database;
+        wired.triggers = &triggers;
+        wired.steps = &steps;
+        wired.scaling = &scaling;
+        wired.instanceId = "unit";
+        return wired;
+    }();
+    QObject context;
+    app::ApiEndpoints endpoints{&context, services, nullptr};
+    http::Router router = [this] {
+        http::Router routes;
+        endpoints.registerRoutes(routes);
+        return routes;
+    }();
+};
+
 } // namespace
 
 class TestHttp : public QObject
@@ -189,22 +214,9 @@ void TestHttp::firstSendWinsAndUnsentRepliesAnswer500()
 
 void TestHttp::controllersAnswerWithoutASocket()
 {
-    // The real endpoints over a database pool with no connections: routes that need no database
-    // answer; nothing here reaches PostgreSQL.
-    db::Database database(*db::DatabaseUrl::parse(u"postgresql://nobody@127.0.0.1:1/none"_s), 0, 1);
-    TriggerBatcher triggers(database);
-    ScalingStore scaling(database);
-    const StepRegistry steps = steps::builtinSteps();
-    app::ApiServices services;
-    services.database = &database;
-    services.triggers = &triggers;
-    services.steps = &steps;
-    services.scaling = &scaling;
-    services.instanceId = "unit";
-    QObject context;
-    app::ApiEndpoints endpoints(&context, services, nullptr);
-    http::Router router;
-    endpoints.registerRoutes(router);
+    // Routes that need no database answer; nothing here reaches PostgreSQL.
+    RealEndpoints real;
+    http::Router &router = real.router;
 
     RecordingSink sink;
     router.dispatch(request("GET", u"/"_s), http::Reply(&sink, "unit", false, false));
@@ -229,20 +241,8 @@ void TestHttp::controllersAnswerWithoutASocket()
 
 void TestHttp::everyRouteIsDocumented()
 {
-    db::Database database(*db::DatabaseUrl::parse(u"postgresql://nobody@127.0.0.1:1/none"_s), 0, 1);
-    TriggerBatcher triggers(database);
-    ScalingStore scaling(database);
-    const StepRegistry steps = steps::builtinSteps();
-    app::ApiServices services;
-    services.database = &database;
-    services.triggers = &triggers;
-    services.steps = &steps;
-    services.scaling = &scaling;
-    QObject context;
-    app::ApiEndpoints endpoints(&context, services, nullptr);
-    http::Router router;
-    endpoints.registerRoutes(router);
-    const QStringList routes = router.routes();
+    RealEndpoints real;
+    const QStringList routes = real.router.routes();
 
     const QJsonObject paths = json::parse(api::DocsController::document())->toObject().value(u"paths"_s).toObject();
     QStringList documented;

@@ -5,6 +5,7 @@
 // port; wait-ready accepts only this stack's own nginx and servers, not whatever answers 200.
 #include "httpclient.h"
 #include "platformprocess.h"
+#include "stackports.h"
 #include "testcluster.h"
 
 #include "core/json.h"
@@ -44,27 +45,9 @@ class TestStack : public QObject
 private:
     QTemporaryDir m_state{QDir::tempPath() + u"/wf-stack-XXXXXX"_s};
     QProcess m_stack;
-    int m_httpPort = wf::test::freePort();
-    int m_serverPort = 0; // two consecutive free ports for the two servers
-    int m_postgresPort = wf::test::freePort();
-    int m_pgbouncerPort = wf::test::freePort();
-    int m_redisPort = wf::test::freePort();
-    int m_brokerPort = wf::test::freePort();
-    int m_workerHealthPort = wf::test::freePort();
+    wf::test::StackPorts m_ports;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"WF_STACK_STATE_DIR"_s, m_state.path());
-        environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(m_postgresPort));
-        environment.insert(u"WF_STACK_BROKER_PORT"_s, QString::number(m_brokerPort));
-        environment.insert(u"WF_STACK_WORKER_HEALTH_PORT"_s, QString::number(m_workerHealthPort));
-        environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_httpPort));
-        environment.insert(u"WF_STACK_SERVER_PORT"_s, QString::number(m_serverPort));
-        environment.insert(u"WF_STACK_PGBOUNCER_PORT"_s, QString::number(m_pgbouncerPort));
-        environment.insert(u"WF_STACK_REDIS_PORT"_s, QString::number(m_redisPort));
-        return environment;
-    }
+    QProcessEnvironment environment() const { return m_ports.environment(m_state.path()); }
 
     QJsonObject status()
     {
@@ -150,13 +133,7 @@ private Q_SLOTS:
     {
         ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
         // Two consecutive free ports for the two servers.
-        for (int attempt = 0; attempt < 20 && m_serverPort == 0; ++attempt) {
-            const int port = wf::test::freePort();
-            QTcpServer probe;
-            if (probe.listen(QHostAddress::Any, quint16(port + 1)))
-                m_serverPort = port;
-        }
-        QVERIFY(m_serverPort > 0);
+        QVERIFY(m_ports.server > 0 && m_ports.workerHealth > 0);
     }
 
     void cleanup()
@@ -188,7 +165,7 @@ private Q_SLOTS:
         // Plain status: every port the README promises, beside the pids.
         const Outcome plain = run({u"status"_s}, environment());
         QCOMPARE(plain.exitCode, 0);
-        for (int port : {m_httpPort, m_postgresPort, m_pgbouncerPort, m_redisPort, m_brokerPort, m_serverPort, m_serverPort + 1})
+        for (int port : {m_ports.http, m_ports.postgres, m_ports.pgbouncer, m_ports.redis, m_ports.broker, m_ports.server, m_ports.server + 1})
             QVERIFY2(plain.output.contains(QString::number(port)), qPrintable(u"port %1 missing from:\n"_s.arg(port) + plain.output));
         QVERIFY2(!plain.output.contains(u"DEAD"_s), qPrintable(plain.output));
         const QString serverPid = QString::number(server.value(u"pids"_s).toArray().at(0).toInteger());
@@ -197,12 +174,12 @@ private Q_SLOTS:
         // Both replicas answer on their own ports, each with its own instance id, and both
         // answer through nginx.
         for (int i = 0; i < 2; ++i) {
-            wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_serverPort + i)));
+            wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.server + i)));
             const auto reply = client.get(u"/health/ready"_s);
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.headers.value("x-instance-id"), u"server-%1"_s.arg(i + 1).toUtf8());
         }
-        wf::test::HttpClient nginx(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort)));
+        wf::test::HttpClient nginx(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.http)));
         QSet<QByteArray> seen;
         for (int i = 0; i < 20; ++i)
             seen.insert(nginx.get(u"/health"_s).headers.value("x-instance-id"));
@@ -218,7 +195,7 @@ private Q_SLOTS:
                     return s.value(u"actual"_s).toInt() == 2 && !pids.contains(QJsonValue(victim));
                 }(),
                 20000);
-        wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_serverPort)));
+        wf::test::HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.server)));
         QTRY_COMPARE_WITH_TIMEOUT(client.get(u"/health/ready"_s).status, 200, 20000);
 
         // down: every process of the stack is gone.
@@ -242,7 +219,7 @@ private Q_SLOTS:
         // Another program holds the HTTP port (and answers 200 to anything): the stack must not
         // report ready, it must fail at once, naming nginx, the port and the holder.
         wf::test::PlatformProcess holder(u"wf-echo"_s);
-        QCOMPARE(holder.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment()), QString());
+        QCOMPARE(holder.start({u"--port"_s, QString::number(m_ports.http)}, QProcessEnvironment::systemEnvironment()), QString());
         QVERIFY2(holder.waitForOutput("listening", 10000), holder.output().constData());
 
         QElapsedTimer clock;
@@ -256,7 +233,7 @@ private Q_SLOTS:
                                   environment());
         QVERIFY(stack.waitForFinished(30000));
         QCOMPARE(ready.exitCode, 1);
-        QVERIFY2(ready.output.contains(u"nginx cannot listen on"_s) && ready.output.contains(u":%1"_s.arg(m_httpPort)),
+        QVERIFY2(ready.output.contains(u"nginx cannot listen on"_s) && ready.output.contains(u":%1"_s.arg(m_ports.http)),
                  qPrintable(ready.output));
         QVERIFY2(ready.output.contains(u"wf-echo"_s), qPrintable(ready.output));
         QVERIFY2(clock.elapsed() < 30000, qPrintable(u"took %1 ms"_s.arg(clock.elapsed())));
@@ -293,7 +270,7 @@ private Q_SLOTS:
         QVERIFY2(postgres > 0, "PostgreSQL never appeared in the state");
         QVERIFY(wf::test::sendSignal(postgres, SIGSTOP));
         wf::test::PlatformProcess holder(u"wf-echo"_s);
-        const QString started = holder.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment());
+        const QString started = holder.start({u"--port"_s, QString::number(m_ports.http)}, QProcessEnvironment::systemEnvironment());
         const bool listening = started.isEmpty() && holder.waitForOutput("listening", 10000);
         QVERIFY(wf::test::sendSignal(postgres, SIGCONT));
         QVERIFY2(!components.contains(u"nginx"_s), "nginx was already started when PostgreSQL appeared");
@@ -302,7 +279,7 @@ private Q_SLOTS:
         const Outcome ready = run({u"wait-ready"_s, u"--timeout"_s, u"90"_s}, environment());
         QVERIFY(stack.waitForFinished(60000));
         QCOMPARE(ready.exitCode, 1);
-        QVERIFY2(ready.output.contains(u"nginx cannot listen on"_s) && ready.output.contains(u":%1"_s.arg(m_httpPort)),
+        QVERIFY2(ready.output.contains(u"nginx cannot listen on"_s) && ready.output.contains(u":%1"_s.arg(m_ports.http)),
                  qPrintable(ready.output));
         QVERIFY2(ready.output.contains(u"wf-echo"_s), qPrintable(ready.output));
         QVERIFY2(ready.output.contains(u"Address already in use"_s), qPrintable(ready.output));
@@ -322,21 +299,21 @@ private Q_SLOTS:
         const qint64 otherPid = startSleeper(other);
         QVERIFY(supervisorPid > 0 && otherPid > 0);
         wf::test::PlatformProcess foreign(u"wf-echo"_s);
-        QCOMPARE(foreign.start({u"--port"_s, QString::number(m_httpPort)}, QProcessEnvironment::systemEnvironment()), QString());
+        QCOMPARE(foreign.start({u"--port"_s, QString::number(m_ports.http)}, QProcessEnvironment::systemEnvironment()), QString());
         QVERIFY(foreign.waitForOutput("listening", 10000));
 
         // nginx recorded as a process that does not hold the port.
-        writeState(dir.path(), handWrittenState(dir.path(), supervisorPid, otherPid, m_httpPort, otherPid));
+        writeState(dir.path(), handWrittenState(dir.path(), supervisorPid, otherPid, m_ports.http, otherPid));
         Outcome ready = run({u"wait-ready"_s, u"--timeout"_s, u"2"_s}, env);
         QCOMPARE(ready.exitCode, 1);
-        QVERIFY2(ready.output.contains(u"nginx does not hold port %1"_s.arg(m_httpPort)) && ready.output.contains(u"wf-echo"_s),
+        QVERIFY2(ready.output.contains(u"nginx does not hold port %1"_s.arg(m_ports.http)) && ready.output.contains(u"wf-echo"_s),
                  qPrintable(ready.output));
 
         // The recorded "nginx" holds the port but answers without one of the stack's instance ids.
-        writeState(dir.path(), handWrittenState(dir.path(), supervisorPid, foreign.pid(), m_httpPort, otherPid));
+        writeState(dir.path(), handWrittenState(dir.path(), supervisorPid, foreign.pid(), m_ports.http, otherPid));
         ready = run({u"wait-ready"_s, u"--timeout"_s, u"2"_s}, env);
         QCOMPARE(ready.exitCode, 1);
-        QVERIFY2(ready.output.contains(u"port %1 answered 200 from no X-Instance-Id"_s.arg(m_httpPort)), qPrintable(ready.output));
+        QVERIFY2(ready.output.contains(u"port %1 answered 200 from no X-Instance-Id"_s.arg(m_ports.http)), qPrintable(ready.output));
 
         supervisor.kill();
         other.kill();
@@ -357,12 +334,12 @@ private Q_SLOTS:
         gone.kill();
         QVERIFY(gone.waitForFinished());
 
-        QJsonObject state = handWrittenState(dir.path(), supervisorPid, otherPid, m_httpPort, otherPid);
+        QJsonObject state = handWrittenState(dir.path(), supervisorPid, otherPid, m_ports.http, otherPid);
         writeState(dir.path(), state);
         Outcome status = run({u"status"_s}, env);
         QCOMPARE(status.exitCode, 0);
         QVERIFY2(!status.output.contains(u"DEAD"_s), qPrintable(status.output));
-        for (const QString &port : {QString::number(m_httpPort), u"25001"_s, u"25002"_s, u"25003"_s, u"25004"_s, u"25010"_s, u"25020"_s})
+        for (const QString &port : {QString::number(m_ports.http), u"25001"_s, u"25002"_s, u"25003"_s, u"25004"_s, u"25010"_s, u"25020"_s})
             QVERIFY2(status.output.contains(port), qPrintable(port + u" missing from:\n"_s + status.output));
 
         // Redis's process is gone.

@@ -40,6 +40,8 @@ Status PgBouncer::configure(const Options &options)
                         "ignore_startup_parameters = extra_float_digits,options\n"
                         "server_idle_timeout = 60\n"
                         "query_wait_timeout = 30\n"
+                        // Back within a second of PostgreSQL (the default waits 15 s, longer than a lease).
+                        "server_login_retry = 1\n"
                         "log_connections = 0\n"
                         "log_disconnections = 0\n"
                         "pidfile = %4/pgbouncer.pid\n"

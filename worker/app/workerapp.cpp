@@ -92,7 +92,7 @@ Status WorkerApp::start(int databaseWaitSeconds)
     m_lag->start();
     m_sweeper = std::make_unique<Sweeper>(
             *m_store, *m_changes, [lag = m_lag.get()] { return lag->lag(); }, m_settings.workerRequeueSeconds,
-            qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4));
+            qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4), m_settings.workerLeaseSeconds * 1000);
     m_sweeper->start();
     if (m_settings.workerHealthPort > 0) {
         m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8());

@@ -9,7 +9,7 @@ namespace wf {
 EndQueue::EndQueue(ExecutionStore &store, Options options, Deadline deadline, Now now, Done done, Written written,
                    QObject *parent)
     : QObject(parent), m_store(store), m_deadline(std::move(deadline)), m_now(std::move(now)), m_done(std::move(done)),
-      m_written(std::move(written)),
+      m_written(std::move(written)), m_outageMs(options.outageMs),
       m_batcher({options.batch, 0, options.delayMs, 1, options.retryMs}, [this](QList<RunEnd> batch) { write(std::move(batch)); })
 {
 }
@@ -25,8 +25,9 @@ void EndQueue::write(QList<RunEnd> batch)
         if (!finished.ok()) {
             QList<RunEnd> again;
             const qint64 now = m_now();
+            const qint64 patience = finished.error().kind() == Error::Kind::Unavailable ? m_outageMs : 0;
             for (const RunEnd &end : batch) {
-                if (m_deadline(end.lease) > now) {
+                if (m_deadline(end.lease) + patience > now) {
                     again.append(end);
                 } else {
                     qCWarning(lcWorker) << "could not record the end of run" << end.lease.runId

@@ -12,7 +12,9 @@ namespace wf {
 
 // Writes the terminal states of finished runs, many per statement. A write that fails is tried
 // again, first in line, until the run's lease deadline has passed (after that another worker may
-// have the run, and it is left to the lease). Every end is answered once through `done`:
+// have the run, and it is left to the lease) -- or, while the database cannot be reached (so
+// nobody can have taken the run), for outageMs beyond it: the fenced write itself then tells
+// whether the run is still ours. Every end is answered once through `done`:
 // written (this worker ended the run, its workflow.completed message is in `completed`), not
 // written because the run was no longer ours, or abandoned.
 class EndQueue : public QObject
@@ -24,6 +26,7 @@ public:
         int batch = 200;
         int delayMs = 2;
         int retryMs = 500;
+        int outageMs = 0;
     };
     // The deadline of an end's lease, on the clock `now` counts with; 0 when it is not known.
     using Deadline = std::function<qint64(const RunLease &)>;
@@ -46,6 +49,7 @@ private:
     Now m_now;
     Done m_done;
     Written m_written;
+    int m_outageMs;
     Batcher<RunEnd> m_batcher;
 };
 

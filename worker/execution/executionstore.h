@@ -95,10 +95,10 @@ public:
     virtual void renew(QObject *context, const QList<RunLease> &leases, Callback<QList<LostLease>> done) = 0;
     // Gives leases back (shutdown) so that other workers can take the runs at once.
     virtual void release(QObject *context, const QList<RunLease> &leases, Callback<qint64> done) = 0;
-    // Sets runs with expired leases back to pending and re-publishes them, and pending runs that
-    // waited longer than `requeueSeconds` when `republishStale`; returns the workflow.trigger
-    // messages written.
-    virtual void sweep(QObject *context, int requeueSeconds, bool republishStale, int limit,
+    // Sets runs with expired leases back to pending and re-publishes them (when `expireLeases`),
+    // and pending runs that waited longer than `requeueSeconds` (when `republishStale`); returns
+    // the workflow.trigger messages written.
+    virtual void sweep(QObject *context, int requeueSeconds, bool expireLeases, bool republishStale, int limit,
                        Callback<QList<OutboxMessage>> done) = 0;
     // Records an unusable message and writes it to workflow.dlq.
     virtual void deadLetter(QObject *context, const QByteArray &topic, int partition, qint64 offset, const QByteArray &key,

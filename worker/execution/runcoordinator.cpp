@@ -46,7 +46,7 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
     m_claims = new ClaimQueue(store, {m_options.claimBatch, m_options.claimDelayMs, 1000}, std::move(handlers), this);
 
     m_ends = new EndQueue(
-            store, {m_options.endBatch, m_options.endDelayMs, m_options.saveRetryMs},
+            store, {m_options.endBatch, m_options.endDelayMs, m_options.saveRetryMs, m_options.outageMs},
             [this](const RunLease &lease) { return m_leases->deadline(lease); }, [this] { return m_leases->elapsed(); },
             [this](const RunEnd &end, EndQueue::Fate fate) { onEnded(end, int(fate)); },
             [this](const QList<OutboxMessage> &completed) {
@@ -155,7 +155,8 @@ void RunCoordinator::save(const RunLease &lease, const StepResults &changed)
         } else if (saved.ok()) {
             // Cancelled, or the lease went to another worker: not ours to continue.
             active->execution->stop();
-        } else if (m_leases->elapsed() + m_options.saveRetryMs < m_leases->deadline(lease)) {
+        } else if (m_leases->elapsed() + m_options.saveRetryMs
+                   < m_leases->deadline(lease) + (saved.error().kind() == Error::Kind::Unavailable ? m_options.outageMs : 0)) {
             // The step's result is kept until the database is back, rather than the step run again.
             QTimer::singleShot(m_options.saveRetryMs, this, [this, lease, changed] {
                 if (current(lease))

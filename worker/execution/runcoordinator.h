@@ -48,6 +48,9 @@ public:
         int endDelayMs = 2;
         int saveRetryMs = 500;
         int renewIntervalMs = 0; // 0: a third of the lease
+        // While the database cannot be reached, saves go on this long past the lease's deadline:
+        // nobody can take the run meanwhile, and the fenced write tells whether it is still ours.
+        int outageMs = 60000;
         RunLimits limits;
     };
 

@@ -315,12 +315,12 @@ void SqlExecutionStore::release(QObject *context, const QList<RunLease> &leases,
             std::move(done));
 }
 
-void SqlExecutionStore::sweep(QObject *context, int requeueSeconds, bool republishStale, int limit,
+void SqlExecutionStore::sweep(QObject *context, int requeueSeconds, bool expireLeases, bool republishStale, int limit,
                            Callback<QList<OutboxMessage>> done)
 {
     m_database.write(
             context,
-            [requeueSeconds, limit = limit, staleLimit = republishStale ? limit : 0](db::DbConnection &connection) {
+            [requeueSeconds, limit = expireLeases ? limit : 0, staleLimit = republishStale ? limit : 0](db::DbConnection &connection) {
                 const db::DbResult result = connection.exec(
                         "WITH expired AS (UPDATE workflow_runs SET status = 'pending', lease_owner = NULL,"
                         "                 lease_expires_at = NULL, enqueued_at = clock_timestamp(), updated_at = clock_timestamp()"

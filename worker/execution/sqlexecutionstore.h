@@ -25,7 +25,7 @@ public:
     void finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done) override;
     void renew(QObject *context, const QList<RunLease> &leases, Callback<QList<LostLease>> done) override;
     void release(QObject *context, const QList<RunLease> &leases, Callback<qint64> done) override;
-    void sweep(QObject *context, int requeueSeconds, bool republishStale, int limit,
+    void sweep(QObject *context, int requeueSeconds, bool expireLeases, bool republishStale, int limit,
                Callback<QList<OutboxMessage>> done) override;
     void deadLetter(QObject *context, const QByteArray &topic, int partition, qint64 offset, const QByteArray &key,
                     const QByteArray &payload, const QString &reason, Callback<OutboxMessage> done) override;

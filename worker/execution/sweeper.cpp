@@ -10,9 +10,12 @@
 
 namespace wf {
 
-Sweeper::Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeueSeconds, int intervalMs, QObject *parent)
-    : QObject(parent), m_store(store), m_changes(changes), m_lag(std::move(lag)), m_requeueSeconds(requeueSeconds)
+Sweeper::Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeueSeconds, int intervalMs, int graceMs,
+                 QObject *parent)
+    : QObject(parent), m_store(store), m_changes(changes), m_lag(std::move(lag)), m_requeueSeconds(requeueSeconds),
+      m_graceMs(graceMs)
 {
+    m_reachableSince.start();
     m_timer = new QTimer(this);
     // Jitter, so that the workers of a stack do not all sweep at the same moment.
     m_timer->setInterval(intervalMs + int(QRandomGenerator::global()->bounded(qMax(1, intervalMs / 4))));
@@ -22,6 +25,11 @@ Sweeper::Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeu
 void Sweeper::start()
 {
     m_timer->start();
+}
+
+bool Sweeper::inGrace() const
+{
+    return !m_reachableSince.isValid() || m_reachableSince.elapsed() < m_graceMs;
 }
 
 void Sweeper::sweep()
@@ -34,9 +42,20 @@ void Sweeper::sweep()
     const bool republishStale = !lag || *lag == 0;
     if (!republishStale)
         ++m_heldBack;
-    m_store.sweep(this, m_requeueSeconds, republishStale, 500, [this](const Result<QList<OutboxMessage>> &requeued) {
+    const bool expireLeases = !inGrace();
+    m_store.sweep(this, m_requeueSeconds, expireLeases, republishStale, 500, [this](const Result<QList<OutboxMessage>> &requeued) {
         m_busy = false;
-        if (!requeued.ok() || requeued->isEmpty())
+        if (!requeued.ok()) {
+            if (requeued.error().kind() == Error::Kind::Unavailable) {
+                if (m_reachableSince.isValid())
+                    qCInfo(lcWorker) << "sweeper: database unreachable; leases get" << m_graceMs << "ms of grace once it is back";
+                m_reachableSince.invalidate();
+            }
+            return;
+        }
+        if (!m_reachableSince.isValid())
+            m_reachableSince.start();
+        if (requeued->isEmpty())
             return;
         m_requeued += requeued->size();
         qCInfo(lcWorker) << "sweeper re-enqueued" << requeued->size() << "run(s)";

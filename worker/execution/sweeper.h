@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -24,19 +25,25 @@ public:
     // The consumer group's lag on workflow.trigger (messages not yet consumed); nullopt when unknown.
     using Lag = std::function<std::optional<qint64>()>;
 
-    Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeueSeconds, int intervalMs,
+    // After the database was unreachable, leases are left alone for `graceMs` of reachable
+    // database: nobody could renew them meanwhile, and their live owners renew them first.
+    Sweeper(ExecutionStore &store, ChangeSink &changes, Lag lag, int requeueSeconds, int intervalMs, int graceMs,
             QObject *parent = nullptr);
     void start();
     void sweep();
     qint64 requeued() const { return m_requeued; }
     // Sweeps that left stale pending runs alone because the group had lag.
     qint64 heldBack() const { return m_heldBack; }
+    // Whether the last sweep left expired leases alone (grace after an outage).
+    bool inGrace() const;
 
 private:
     ExecutionStore &m_store;
     ChangeSink &m_changes;
     Lag m_lag;
     int m_requeueSeconds;
+    int m_graceMs;
+    QElapsedTimer m_reachableSince; // invalid while the database is unreachable
     QTimer *m_timer = nullptr;
     bool m_busy = false;
     qint64 m_requeued = 0;

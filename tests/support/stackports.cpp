@@ -1,0 +1,45 @@
+#include "stackports.h"
+
+#include "testcluster.h"
+
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+namespace wf::test {
+
+StackPorts::StackPorts(int replicas)
+    : http(freePort()), server(consecutiveFreePorts(replicas)), workerHealth(consecutiveFreePorts(replicas)),
+      postgres(freePort()), pgbouncer(freePort()), redis(freePort()), broker(freePort())
+{
+}
+
+QProcessEnvironment StackPorts::environment(const QString &stateDir, QProcessEnvironment environment) const
+{
+    environment.insert(u"WF_STACK_STATE_DIR"_s, stateDir);
+    environment.insert(u"WF_STACK_POSTGRES_PORT"_s, QString::number(postgres));
+    environment.insert(u"WF_STACK_BROKER_PORT"_s, QString::number(broker));
+    environment.insert(u"WF_STACK_WORKER_HEALTH_PORT"_s, QString::number(workerHealth));
+    environment.insert(u"WF_HTTP_PORT"_s, QString::number(http));
+    environment.insert(u"WF_STACK_SERVER_PORT"_s, QString::number(server));
+    environment.insert(u"WF_STACK_PGBOUNCER_PORT"_s, QString::number(pgbouncer));
+    environment.insert(u"WF_STACK_REDIS_PORT"_s, QString::number(redis));
+    return environment;
+}
+
+int StackPorts::consecutiveFreePorts(int count)
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        const int port = freePort();
+        bool all = true;
+        for (int i = 1; i < count && all; ++i) {
+            QTcpServer probe;
+            all = probe.listen(QHostAddress::Any, quint16(port + i));
+        }
+        if (all)
+            return port;
+    }
+    return 0;
+}
+
+} // namespace wf::test

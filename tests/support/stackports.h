@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace wf::test {
+
+// Free loopback ports for one wf-stack (servers and worker health endpoints get runs of
+// consecutive ports, one per replica), and the environment that puts the stack on them.
+struct StackPorts
+{
+    explicit StackPorts(int replicas = 4);
+
+    int http = 0;
+    int server = 0;       // server-1 listens here, server-2 on the next port, …
+    int workerHealth = 0; // likewise for the workers
+    int postgres = 0;
+    int pgbouncer = 0;
+    int redis = 0;
+    int broker = 0;
+
+    // WF_STACK_*_PORT, WF_HTTP_PORT and WF_STACK_STATE_DIR added to `environment`.
+    QProcessEnvironment environment(const QString &stateDir,
+                                    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment()) const;
+
+    // The first of `count` consecutive ports that are all free; 0 when none was found.
+    static int consecutiveFreePorts(int count);
+};
+
+} // namespace wf::test
