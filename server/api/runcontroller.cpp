@@ -75,7 +75,7 @@ void RunController::list(const http::HttpRequest &request, const http::Reply &re
     if (!query)
         return reply.send(http::HttpResponse::error(query.error()));
     const QByteArray canonical = "limit=" + QByteArray::number(query->page.limit) + "&cursor="
-            + query->page.canonicalCursor().toLatin1() + "&status=" + query->status.toLatin1()
+            + query->page.canonicalCursor().toLatin1() + "&status=" + (query->status ? statusName(*query->status).toLatin1() : QByteArray())
             + "&workflow_id=" + query->workflowId.toLatin1();
     answerCached(m_cache, Cache::runListKey(canonical), Cache::RunListTtlSeconds, reply, [this, query = *query](auto loaded) {
         m_runs.list(m_context, query, [loaded](const Result<Page<RunRecord>> &listed) {

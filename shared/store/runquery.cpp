@@ -17,10 +17,9 @@ Result<RunQuery> RunQuery::parse(const QString &limit, const QString &cursor, co
     RunQuery query;
     query.page = *page;
     if (!status.isEmpty()) {
-        if (!RunRecord::statuses().contains(status))
-            return Error::invalid(u"status must be one of %1, got \"%2\""_s.arg(RunRecord::statuses().join(u", "_s),
-                                                                                 status.left(40)));
-        query.status = status;
+        query.status = runStatusFromName(status);
+        if (!query.status)
+            return Error::invalid(u"status must be one of %1, got \"%2\""_s.arg(runStatusNames().join(u", "_s), status.left(40)));
     }
     if (!workflowId.isEmpty()) {
         query.workflowId = ids::normalize(workflowId);

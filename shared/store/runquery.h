@@ -3,6 +3,7 @@
 #include "page.h"
 
 #include "core/result.h"
+#include "workflow/status.h"
 
 #include <QString>
 
@@ -12,7 +13,7 @@ namespace wf {
 struct RunQuery
 {
     PageRequest page;
-    QString status;     // empty = any
+    std::optional<RunStatus> status; // nullopt = any
     QString workflowId; // empty = any
 
     static Result<RunQuery> parse(const QString &limit, const QString &cursor, const QString &status,

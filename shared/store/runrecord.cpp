@@ -6,17 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace wf {
 
-const QStringList &RunRecord::statuses()
-{
-    static const QStringList all{u"pending"_s, u"running"_s, u"success"_s, u"failed"_s, u"cancelled"_s};
-    return all;
-}
-
-bool RunRecord::isTerminal(const QString &status)
-{
-    return status == u"success"_s || status == u"failed"_s || status == u"cancelled"_s;
-}
-
 QJsonObject RunRecord::toJson() const
 {
     QJsonObject object{
@@ -25,7 +14,7 @@ QJsonObject RunRecord::toJson() const
         {u"run_id"_s, uuid},
         {u"workflow_id"_s, workflowId},
         {u"workflow_version"_s, workflowVersion},
-        {u"status"_s, status},
+        {u"status"_s, statusName(status)},
         {u"payload"_s, payload},
         {u"started_at"_s, json::formatTimestamp(startedAtMicros)},
         {u"completed_at"_s, completedAtMicros ? QJsonValue(json::formatTimestamp(*completedAtMicros)) : QJsonValue()},

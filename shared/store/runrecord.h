@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workflow/status.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -14,7 +16,7 @@ struct RunRecord
     QString uuid;
     QString workflowId;
     int workflowVersion = 1;
-    QString status;
+    RunStatus status = RunStatus::Pending;
     QJsonObject payload;
     qint64 startedAtMicros = 0; // the trigger time (the seed's meaning, and the list order)
     std::optional<qint64> completedAtMicros;
@@ -22,8 +24,6 @@ struct RunRecord
     QJsonObject stepResults;
     std::optional<QString> retryOf;
 
-    static const QStringList &statuses();
-    static bool isTerminal(const QString &status);
 
     // {uuid, id, run_id, workflow_id, workflow_version, status, payload, started_at,
     //  completed_at, error, step_results[, retry_of]}

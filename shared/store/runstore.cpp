@@ -29,7 +29,10 @@ RunRecord recordAt(const db::DbResult &result, int row)
     record.uuid = result.text(row, 0);
     record.workflowId = result.text(row, 1);
     record.workflowVersion = result.int32(row, 2);
-    record.status = result.text(row, 3);
+    const std::optional<RunStatus> status = runStatusFromName(result.text(row, 3));
+    if (!status)
+        throw Error::internal(u"run %1 has the unknown status %2"_s.arg(record.uuid, result.text(row, 3)));
+    record.status = *status;
     record.payload = result.json(row, 4).toObject();
     record.startedAtMicros = result.int64(row, 5);
     if (!result.isNull(row, 6))
@@ -171,9 +174,9 @@ void RunStore::retry(QObject *context, const QString &runId, const QString &idem
                         {runId});
                 if (underway.rows() == 1)
                     return TriggerOutcome{underway.text(0, 0), true, std::nullopt};
-                const QString status = original.text(0, 0);
-                if (status != u"failed"_s && status != u"cancelled"_s)
-                    return Error::conflict(u"only failed or cancelled runs can be retried; this one is %1"_s.arg(status));
+                const std::optional<RunStatus> status = runStatusFromName(original.text(0, 0));
+                if (status != RunStatus::Failed && status != RunStatus::Cancelled)
+                    return Error::conflict(u"only failed or cancelled runs can be retried; this one is %1"_s.arg(original.text(0, 0)));
                 // Keep the results of steps that finished well (success, or skipped by a condition
                 // that did); the worker resumes at the first other step.
                 const db::DbResult result = connection.exec(
@@ -227,7 +230,7 @@ void RunStore::list(QObject *context, const RunQuery &query, Callback<Page<RunRe
                         page.cursor ? std::optional<qint64>(page.cursor->micros) : std::nullopt;
                 const std::optional<QString> after = page.cursor ? std::optional<QString>(page.cursor->id) : std::nullopt;
                 const std::optional<QString> status =
-                        query.status.isEmpty() ? std::nullopt : std::optional<QString>(query.status);
+                        query.status ? std::optional<QString>(statusName(*query.status)) : std::nullopt;
                 const std::optional<QString> workflowId =
                         query.workflowId.isEmpty() ? std::nullopt : std::optional<QString>(query.workflowId);
                 const db::DbResult result = connection.exec(
