@@ -61,6 +61,8 @@ wf_build() {
   fi
   local type="${WF_BUILD_TYPE:-Release}"
   wf_say "building ($type) in $WF_BUILD_DIR"
+  # ccache keys on relative paths below the checkout, so two checkouts share their cache.
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WF_ROOT}"
   if [ ! -f "$WF_BUILD_DIR/build.ninja" ]; then
     cmake -S "$WF_ROOT" -B "$WF_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" ${WF_CMAKE_ARGS:-} >/dev/null
   fi
