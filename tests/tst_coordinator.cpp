@@ -382,7 +382,8 @@ void TestCoordinator::deadLettersAreRetriedUntilRecorded()
     store.deadLetterAnswers.push_back(Error::unavailable(u"down"_s));
     store.deadLetterAnswers.push_back(Error::unavailable(u"still down"_s));
     QList<qint64> acknowledged;
-    DeadLetters letters(store, nullptr, [&](const kafka::KafkaMessage &message) { acknowledged.append(message.offset); });
+    RecordingChanges changes;
+    DeadLetters letters(store, changes, [&](const kafka::KafkaMessage &message) { acknowledged.append(message.offset); });
     letters.setRetryStepMs(10);
     letters.record(messageFor(u"x"_s, 42), u"message has no valid run_id"_s);
     QCOMPARE(letters.pending(), 1);
@@ -390,6 +391,9 @@ void TestCoordinator::deadLettersAreRetriedUntilRecorded()
     QCOMPARE(store.deadLetters, 3);
     QCOMPARE(letters.recorded(), 1);
     QCOMPARE(letters.pending(), 0);
+    // Its workflow.dlq message went through the after-commit sink, once.
+    QCOMPARE(changes.changes.size(), 1);
+    QCOMPARE(changes.changes.at(0).messages.size(), 1);
 }
 
 void TestCoordinator::sweeperLeavesStaleRunsAloneWhileThereIsLag()

@@ -81,8 +81,7 @@ Status WorkerApp::start(int databaseWaitSeconds)
     if (!m_settings.redisUrl.isEmpty())
         m_cache = std::make_unique<Cache>(m_settings.redisUrl);
     m_changes = std::make_unique<AfterCommit>(&m_outbox->publisher(), m_cache.get());
-    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_steps, *m_changes, &m_outbox->publisher(), *m_consumer,
-                                                     coordinatorOptions);
+    m_coordinator = std::make_unique<RunCoordinator>(*m_store, m_steps, *m_changes, *m_consumer, coordinatorOptions);
     connect(m_consumer.get(), &kafka::KafkaConsumer::received, m_coordinator.get(), &RunCoordinator::handle);
     if (auto status = m_consumer->start(); !status)
         return status;

@@ -3,14 +3,14 @@
 #include "executionstore.h"
 
 #include "core/logging.h"
-#include "outbox/outboxpublisher.h"
+#include "store/changesink.h"
 
 #include <QTimer>
 
 namespace wf {
 
-DeadLetters::DeadLetters(ExecutionStore &store, OutboxPublisher *publisher, Acknowledge acknowledge, QObject *parent)
-    : QObject(parent), m_store(store), m_publisher(publisher), m_acknowledge(std::move(acknowledge))
+DeadLetters::DeadLetters(ExecutionStore &store, ChangeSink &changes, Acknowledge acknowledge, QObject *parent)
+    : QObject(parent), m_store(store), m_changes(changes), m_acknowledge(std::move(acknowledge))
 {
 }
 
@@ -33,8 +33,7 @@ void DeadLetters::write(const kafka::KafkaMessage &message, const QString &reaso
                            }
                            --m_pending;
                            ++m_recorded;
-                           if (m_publisher)
-                               m_publisher->publish(*written);
+                           m_changes.committed({{}, {}, {*written}});
                            m_acknowledge(message);
                        });
 }

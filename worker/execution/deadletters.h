@@ -10,7 +10,7 @@
 namespace wf {
 
 class ExecutionStore;
-class OutboxPublisher;
+class ChangeSink;
 
 // Messages a worker cannot use (not JSON, no run id, no such run) go to the dead_letters table
 // and the workflow.dlq topic. Until one is recorded it holds its partition's committed offset
@@ -21,7 +21,8 @@ class DeadLetters : public QObject
 public:
     using Acknowledge = std::function<void(const kafka::KafkaMessage &)>;
 
-    DeadLetters(ExecutionStore &store, OutboxPublisher *publisher, Acknowledge acknowledge, QObject *parent = nullptr);
+    // The workflow.dlq message written with each record goes to `changes` (published there).
+    DeadLetters(ExecutionStore &store, ChangeSink &changes, Acknowledge acknowledge, QObject *parent = nullptr);
 
     void record(const kafka::KafkaMessage &message, const QString &reason);
 
@@ -36,7 +37,7 @@ private:
     void write(const kafka::KafkaMessage &message, const QString &reason, int attempt);
 
     ExecutionStore &m_store;
-    OutboxPublisher *m_publisher;
+    ChangeSink &m_changes;
     Acknowledge m_acknowledge;
     int m_retryStepMs = 500;
     qint64 m_recorded = 0;

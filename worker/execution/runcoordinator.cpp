@@ -21,7 +21,7 @@ using namespace Qt::StringLiterals;
 namespace wf {
 
 RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps, ChangeSink &changes,
-                               OutboxPublisher *publisher, kafka::KafkaConsumer &consumer, Options options, QObject *parent)
+                               kafka::KafkaConsumer &consumer, Options options, QObject *parent)
     : QObject(parent), m_store(store), m_steps(steps), m_changes(changes), m_consumer(consumer), m_options(options)
 {
     m_http = new HttpClientPool(8, this);
@@ -58,7 +58,7 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
             this);
 
     m_deadLetters = new DeadLetters(
-            store, publisher,
+            store, changes,
             [this](const kafka::KafkaMessage &message) {
                 ++m_counters.deadLettered;
                 acknowledge(message);

@@ -20,7 +20,6 @@ class DeadLetters;
 class EndQueue;
 class HttpClientPool;
 class LeaseKeeper;
-class OutboxPublisher;
 class RunExecution;
 class StepRegistry;
 struct RunOutcome;
@@ -64,8 +63,9 @@ public:
         std::atomic<qint64> duplicates{0};
     };
 
-    RunCoordinator(ExecutionStore &store, const StepRegistry &steps, ChangeSink &changes, OutboxPublisher *publisher,
-                   kafka::KafkaConsumer &consumer, Options options, QObject *parent = nullptr);
+    // Every committed change (claims that ended runs, ends, dead letters) goes to `changes`.
+    RunCoordinator(ExecutionStore &store, const StepRegistry &steps, ChangeSink &changes, kafka::KafkaConsumer &consumer,
+                   Options options, QObject *parent = nullptr);
     ~RunCoordinator() override;
 
     void handle(const kafka::KafkaMessage &message);
