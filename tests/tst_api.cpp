@@ -88,6 +88,7 @@ private Q_SLOTS:
         QProcessEnvironment environment;
         environment.insert(u"WF_HTTP_MAX_BODY_BYTES"_s, u"65536"_s);
         environment.insert(u"WF_HTTP_THREADS"_s, u"2"_s);
+        environment.insert(u"WF_ADMIN_TOKEN"_s, u"s3cret"_s);
         error = m_server.start(m_cluster.databaseUrl(), environment);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_http = std::make_unique<HttpClient>(m_server.url());
@@ -533,6 +534,65 @@ private Q_SLOTS:
         }
         QCOMPARE(counts(), before);
         QCOMPARE(m_http->get(u"/health"_s).status, 200);
+    }
+
+    void stuckRunsAreListedAndRequeued()
+    {
+        const QHash<QByteArray, QByteArray> admin{{"Authorization", "Bearer s3cret"}};
+        const QString workflow = createWorkflow();
+        // No workers in this suite: a triggered run stays pending. Age one, and make another look
+        // like a run whose worker died (lease expired 30 s ago), and a third one still leased.
+        const QString waiting = trigger(workflow);
+        const QString orphaned = trigger(workflow);
+        const QString leased = trigger(workflow);
+        m_cluster.scalar(u"UPDATE workflow_runs SET enqueued_at = clock_timestamp() - interval '120 s' WHERE uuid = '%1'"_s.arg(waiting));
+        m_cluster.scalar(u"UPDATE workflow_runs SET status = 'running', lease_owner = 'worker-9', execution_attempts = 1,"
+                         " lease_expires_at = clock_timestamp() - interval '30 s' WHERE uuid = '%1'"_s.arg(orphaned));
+        m_cluster.scalar(u"UPDATE workflow_runs SET status = 'running', lease_owner = 'worker-8', execution_attempts = 1,"
+                         " lease_expires_at = clock_timestamp() + interval '60 s' WHERE uuid = '%1'"_s.arg(leased));
+
+        QCOMPARE(m_http->get(u"/api/v1/admin/runs/stuck"_s).status, 401);
+        const HttpResult listed = m_http->request("GET", u"/api/v1/admin/runs/stuck?pending_seconds=60"_s, {}, admin);
+        QCOMPARE(listed.status, 200);
+        QHash<QString, QJsonObject> byId;
+        for (const QJsonValue &item : listed.object().value(u"items"_s).toArray())
+            byId.insert(item.toObject().value(u"run_id"_s).toString(), item.toObject());
+        QVERIFY2(byId.contains(waiting) && byId.contains(orphaned), listed.body.constData());
+        QVERIFY(!byId.contains(leased));
+        QCOMPARE(byId.value(waiting).value(u"status"_s).toString(), u"pending"_s);
+        QVERIFY(byId.value(waiting).value(u"stuck_seconds"_s).toInt() >= 119);
+        QVERIFY(byId.value(waiting).value(u"reason"_s).toString().startsWith(u"pending for 1"_s));
+        QCOMPARE(byId.value(orphaned).value(u"lease_owner"_s).toString(), u"worker-9"_s);
+        QVERIFY2(byId.value(orphaned).value(u"reason"_s).toString().contains(u"the lease of worker-9 expired 3"_s),
+                 qPrintable(byId.value(orphaned).value(u"reason"_s).toString()));
+        QCOMPARE(m_http->request("GET", u"/api/v1/admin/runs/stuck?limit=0"_s, {}, admin).status, 400);
+
+        // Requeue: pending again, lease cleared, a new trigger message, recorded.
+        const QString messagesBefore =
+                m_cluster.scalar(u"SELECT count(*) FROM outbox WHERE topic = 'workflow.trigger' AND message_key = '%1'"_s.arg(orphaned));
+        const HttpResult requeued = m_http->request("POST", u"/api/v1/admin/runs/%1/requeue"_s.arg(orphaned), {}, admin);
+        QCOMPARE(requeued.status, 200);
+        QCOMPARE(requeued.object().value(u"status"_s).toString(), u"pending"_s);
+        QCOMPARE(requeued.object().value(u"message"_s).toString(), u"Run requeued"_s);
+        QCOMPARE(m_cluster.scalar(u"SELECT coalesce(lease_owner, 'none') FROM workflow_runs WHERE uuid = '%1'"_s.arg(orphaned)), u"none"_s);
+        QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM outbox WHERE topic = 'workflow.trigger' AND message_key = '%1'"_s.arg(orphaned))
+                         .toInt(),
+                 messagesBefore.toInt() + 1);
+        QCOMPARE(m_cluster.scalar(u"SELECT kind || ' by ' || instance FROM run_events WHERE run_id = '%1'"_s.arg(orphaned)).left(12),
+                 u"requeued by "_s);
+        // The API shows it pending (its cached copy was dropped), and it is no longer stuck.
+        QCOMPARE(m_http->get(u"/api/v1/runs/"_s + orphaned).object().value(u"status"_s).toString(), u"pending"_s);
+        const HttpResult after = m_http->request("GET", u"/api/v1/admin/runs/stuck?pending_seconds=60"_s, {}, admin);
+        QVERIFY(!after.body.contains(orphaned.toUtf8()));
+        // Idempotent on a pending run; refused for a live lease, a finished run, an unknown one.
+        QCOMPARE(m_http->request("POST", u"/api/v1/admin/runs/%1/requeue"_s.arg(orphaned), {}, admin).status, 200);
+        const HttpResult live = m_http->request("POST", u"/api/v1/admin/runs/%1/requeue"_s.arg(leased), {}, admin);
+        QCOMPARE(live.status, 409);
+        QVERIFY2(live.detail().startsWith(u"the run is running under a live lease of worker-8"_s), live.body.constData());
+        m_cluster.scalar(u"UPDATE workflow_runs SET status = 'success', lease_owner = NULL WHERE uuid = '%1'"_s.arg(leased));
+        QCOMPARE(m_http->request("POST", u"/api/v1/admin/runs/%1/requeue"_s.arg(leased), {}, admin).status, 409);
+        QCOMPARE(m_http->request("POST", u"/api/v1/admin/runs/0123456789abcdef0123456789abcdef/requeue"_s, {}, admin).status, 404);
+        QCOMPARE(m_http->request("POST", u"/api/v1/admin/runs/%1/requeue"_s.arg(waiting)).status, 401);
     }
 
     void seedClientsWork()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "admintoken.h"
+
 #include "http/router.h"
 
 #include <QObject>
@@ -26,7 +28,7 @@ private:
 
     QObject *m_context;
     ScalingStore &m_scaling;
-    QByteArray m_token;
+    AdminToken m_token;
 };
 
 } // namespace wf::api

@@ -7,7 +7,8 @@ ApiEndpoints::ApiEndpoints(QObject *context, const ApiServices &services, Cache 
       m_runStore(*services.database, *services.triggers, &m_changes),
       m_health(context, *services.database, services.producer, cache),
       m_workflows(context, m_workflowStore, *services.steps, cache), m_runs(context, m_runStore, cache),
-      m_admin(context, *services.scaling, services.adminToken)
+      m_admin(context, *services.scaling, services.adminToken),
+      m_runAdmin(context, m_runStore, services.adminToken, services.instanceId)
 {
 }
 
@@ -18,6 +19,7 @@ void ApiEndpoints::registerRoutes(http::Router &router)
     m_workflows.registerRoutes(router);
     m_runs.registerRoutes(router);
     m_admin.registerRoutes(router);
+    m_runAdmin.registerRoutes(router);
 }
 
 } // namespace wf::app

@@ -5,6 +5,7 @@
 #include "api/admincontroller.h"
 #include "api/docscontroller.h"
 #include "api/healthcontroller.h"
+#include "api/runadmincontroller.h"
 #include "api/runcontroller.h"
 #include "api/workflowcontroller.h"
 #include "store/aftercommit.h"
@@ -33,6 +34,7 @@ private:
     api::WorkflowController m_workflows;
     api::RunController m_runs;
     api::AdminController m_admin;
+    api::RunAdminController m_runAdmin;
     api::DocsController m_docs;
 };
 

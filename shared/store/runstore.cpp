@@ -197,6 +197,84 @@ void RunStore::retry(QObject *context, const QString &runId, const QString &idem
             afterCommit(m_changes, std::move(done), triggered));
 }
 
+void RunStore::stuck(QObject *context, int pendingSeconds, int limit, Callback<QList<StuckRun>> done)
+{
+    m_database.read(
+            context,
+            [pendingSeconds, limit](db::DbConnection &connection) {
+                const db::DbResult result = connection.exec(
+                        "SELECT uuid, workflow_id, status, (extract(epoch FROM started_at) * 1000000)::int8,"
+                        "       (extract(epoch FROM updated_at) * 1000000)::int8, lease_owner, execution_attempts,"
+                        "       extract(epoch FROM clock_timestamp() - CASE WHEN status = 'running' THEN lease_expires_at"
+                        "                                                   ELSE enqueued_at END)::float8 AS stuck"
+                        " FROM workflow_runs"
+                        " WHERE (status = 'pending' AND enqueued_at < clock_timestamp() - make_interval(secs => $1))"
+                        "    OR (status = 'running' AND lease_expires_at < clock_timestamp())"
+                        " ORDER BY stuck DESC LIMIT $2",
+                        {pendingSeconds, limit});
+                QList<StuckRun> runs;
+                for (int row = 0; row < result.rows(); ++row) {
+                    StuckRun run;
+                    run.runId = result.text(row, 0);
+                    run.workflowId = result.text(row, 1);
+                    run.status = runStatusFromName(result.text(row, 2)).value_or(RunStatus::Pending);
+                    run.startedAtMicros = result.int64(row, 3);
+                    run.updatedAtMicros = result.int64(row, 4);
+                    if (!result.isNull(row, 5))
+                        run.leaseOwner = result.text(row, 5);
+                    run.executions = result.int32(row, 6);
+                    run.stuckSeconds = result.number(row, 7);
+                    runs.append(run);
+                }
+                return runs;
+            },
+            std::move(done));
+}
+
+void RunStore::requeue(QObject *context, const QString &runId, const QString &instance, Callback<RunRecord> done)
+{
+    struct Requeued
+    {
+        RunRecord run;
+        OutboxMessage message;
+    };
+    m_database.write(
+            context,
+            [runId, instance](db::DbConnection &connection) -> Result<Requeued> {
+                const db::DbResult result = connection.exec(
+                        "WITH run AS (UPDATE workflow_runs SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL,"
+                        "             enqueued_at = clock_timestamp(), updated_at = clock_timestamp()"
+                        "             WHERE uuid = $1 AND (status = 'pending'"
+                        "                   OR (status = 'running' AND lease_expires_at < clock_timestamp()))"
+                        "             RETURNING *),"
+                        " event AS (INSERT INTO run_events (run_id, kind, instance, detail)"
+                        "           SELECT uuid, 'requeued', $2, jsonb_build_object('executions', execution_attempts) FROM run),"
+                        " msg AS (" WF_TRIGGER_MESSAGE_INSERT("run") ")"
+                        " SELECT " WF_RUN_COLUMNS_OF("run") ", msg.* FROM run, msg",
+                        {runId, instance});
+                if (result.rows() == 1)
+                    return Requeued{recordAt(result, 0), OutboxMessage::fromRow(result, 0, kRunColumnCount)};
+                const db::DbResult current = connection.exec(
+                        "SELECT status, lease_owner, ceil(extract(epoch FROM lease_expires_at - clock_timestamp()))::int8"
+                        " FROM workflow_runs WHERE uuid = $1",
+                        {runId});
+                if (current.rows() == 0)
+                    return runNotFound();
+                if (current.text(0, 0) == statusName(RunStatus::Running))
+                    return Error::conflict(u"the run is running under a live lease of %1 (it expires in %2 s): it is not stuck"_s
+                                                   .arg(current.text(0, 1))
+                                                   .arg(current.int64(0, 2)));
+                return Error::conflict(u"Workflow run is already %1"_s.arg(current.text(0, 0)));
+            },
+            [changes = m_changes, runId, done = std::move(done)](Result<Requeued> requeued) {
+                if (!requeued.ok())
+                    return done(requeued.error());
+                if (changes)
+                    changes->committed({{runId}, {}, {requeued->message}});
+                done(requeued->run);
+            });
+}
+
 void RunStore::get(QObject *context, const QString &runId, Callback<RunRecord> done)
 {
     m_database.read(

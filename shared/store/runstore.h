@@ -4,6 +4,7 @@
 #include "page.h"
 #include "runquery.h"
 #include "runrecord.h"
+#include "stuckrun.h"
 #include "triggerrequest.h"
 
 #include <QObject>
@@ -42,6 +43,13 @@ public:
     void retry(QObject *context, const QString &runId, const QString &idempotencyKey, const QByteArray &traceparent,
                Callback<TriggerOutcome> done);
     void list(QObject *context, const RunQuery &query, Callback<Page<RunRecord>> done);
+    // Runs pending longer than `pendingSeconds` since their last trigger message, and running
+    // ones whose lease expired; the longest stuck first, at most `limit`.
+    void stuck(QObject *context, int pendingSeconds, int limit, Callback<QList<StuckRun>> done);
+    // Puts a stuck run back: pending, lease cleared, a new workflow.trigger message; recorded in
+    // run_events with `instance`. Idempotent on a pending run (it is published again). A run
+    // running under a live lease, or finished, is a conflict.
+    void requeue(QObject *context, const QString &runId, const QString &instance, Callback<RunRecord> done);
 
     static Error runNotFound();
 

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "admintoken.h"
+
+#include "http/router.h"
+
+#include <QObject>
+
+namespace wf {
+class RunStore;
+}
+
+namespace wf::api {
+
+// /api/v1/admin/runs: runs that are not moving, and putting one back. Same token as the rest of
+// the admin API.
+//   GET  /api/v1/admin/runs/stuck?pending_seconds=60&limit=100
+//   POST /api/v1/admin/runs/{id}/requeue
+class RunAdminController
+{
+public:
+    RunAdminController(QObject *context, RunStore &runs, QByteArray token, QByteArray instanceId);
+    void registerRoutes(http::Router &router);
+
+private:
+    void stuck(const http::HttpRequest &request, const http::Reply &reply);
+    void requeue(const QString &id, const http::Reply &reply);
+
+    QObject *m_context;
+    RunStore &m_runs;
+    AdminToken m_token;
+    QString m_instanceId;
+};
+
+} // namespace wf::api
