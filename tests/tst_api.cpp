@@ -536,6 +536,48 @@ private Q_SLOTS:
         QCOMPARE(m_http->get(u"/health"_s).status, 200);
     }
 
+    // The value of one sample in a Prometheus text exposition; -1 when absent.
+    static double sample(const QByteArray &text, const QByteArray &series)
+    {
+        for (const QByteArray &line : text.split('\n')) {
+            if (line.startsWith(QByteArray(series + ' ')))
+                return line.mid(series.size() + 1).toDouble();
+        }
+        return -1;
+    }
+
+    void metricsMoveWithTraffic()
+    {
+        // Two API threads: the counters are the process's, whichever thread answered.
+        const QByteArray health = R"(wf_http_requests_total{code="200",method="GET",route="/health"})";
+        const QByteArray missing = R"(wf_http_requests_total{code="404",method="GET",route="unmatched"})";
+        const QByteArray runRoute = R"(wf_http_requests_total{code="404",method="GET",route="/api/v1/runs/{id}"})";
+        const HttpResult before = m_http->get(u"/metrics"_s);
+        QCOMPARE(before.status, 200);
+        QVERIFY(before.headers.value("content-type").startsWith("text/plain; version=0.0.4"));
+        const double healthBefore = qMax(0.0, sample(before.body, health));
+        const double missingBefore = qMax(0.0, sample(before.body, missing));
+        const double runBefore = qMax(0.0, sample(before.body, runRoute));
+        const double triggeredBefore = qMax(0.0, sample(before.body, "wf_runs_triggered_total"));
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(m_http->get(u"/health"_s).status, 200);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(m_http->get(u"/no/such/path/%1"_s.arg(i)).status, 404); // raw paths never become labels
+        QCOMPARE(m_http->get(u"/api/v1/runs/0123456789abcdef0123456789abcdef"_s).status, 404);
+        const QString workflow = createWorkflow();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!trigger(workflow).isEmpty());
+        const HttpResult after = m_http->get(u"/metrics"_s);
+        QCOMPARE(sample(after.body, health), healthBefore + 25);
+        QCOMPARE(sample(after.body, missing), missingBefore + 3);
+        QCOMPARE(sample(after.body, runRoute), runBefore + 1);
+        QCOMPARE(sample(after.body, "wf_runs_triggered_total"), triggeredBefore + 4);
+        QVERIFY(sample(after.body, R"(wf_http_request_duration_seconds_count{method="GET",route="/health"})") >= 25);
+        QVERIFY(!after.body.contains("/no/such/path"));
+        QVERIFY(sample(after.body, "process_resident_memory_bytes") > 1e6);
+        QVERIFY(sample(after.body, "process_open_fds") > 3);
+    }
+
     void stuckRunsAreListedAndRequeued()
     {
         const QHash<QByteArray, QByteArray> admin{{"Authorization", "Bearer s3cret"}};

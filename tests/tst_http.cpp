@@ -222,21 +222,26 @@ void TestHttp::controllersAnswerWithoutASocket()
     router.dispatch(request("GET", u"/"_s), http::Reply(&sink, "unit", false, false));
     router.dispatch(request("GET", u"/health"_s), http::Reply(&sink, "unit", false, false));
     router.dispatch(request("GET", u"/openapi.json"_s), http::Reply(&sink, "unit", false, false));
+    router.dispatch(request("GET", u"/metrics"_s), http::Reply(&sink, "unit", false, false));
     // Malformed input is refused before any storage is asked.
     router.dispatch(request("GET", u"/api/v1/runs/not-an-id"_s), http::Reply(&sink, "unit", false, false));
     http::HttpRequest noBody = request("POST", u"/api/v1/workflows"_s);
     noBody.headers.insert("content-type", "application/json");
     noBody.body = "{";
     router.dispatch(noBody, http::Reply(&sink, "unit", false, false));
-    QTRY_COMPARE(sink.written.size(), 5);
+    QTRY_COMPARE(sink.written.size(), 6);
     QCOMPARE(bodyOf(sink.written.at(0)), QByteArray(R"({"message":"Workflow Automation Platform"})"));
     QCOMPARE(bodyOf(sink.written.at(1)), QByteArray(R"({"status":"ok"})"));
     QCOMPARE(statusOf(sink.written.at(2)), 200);
     QVERIFY(sink.written.at(2).contains("Content-Type: application/json"));
     QCOMPARE(json::parse(bodyOf(sink.written.at(2)))->toObject().value(u"openapi"_s).toString(), u"3.1.0"_s);
-    QCOMPARE(statusOf(sink.written.at(3)), 404);
-    QCOMPARE(statusOf(sink.written.at(4)), 400);
-    QVERIFY(!json::parse(bodyOf(sink.written.at(4)))->toObject().value(u"detail"_s).toString().isEmpty());
+    QCOMPARE(statusOf(sink.written.at(3)), 200);
+    QVERIFY(sink.written.at(3).contains("Content-Type: text/plain; version=0.0.4"));
+    QVERIFY(bodyOf(sink.written.at(3)).contains("\nprocess_resident_memory_bytes "));
+    QVERIFY(bodyOf(sink.written.at(3)).contains("# TYPE process_open_fds gauge"));
+    QCOMPARE(statusOf(sink.written.at(4)), 404);
+    QCOMPARE(statusOf(sink.written.at(5)), 400);
+    QVERIFY(!json::parse(bodyOf(sink.written.at(5)))->toObject().value(u"detail"_s).toString().isEmpty());
 }
 
 void TestHttp::everyRouteIsDocumented()

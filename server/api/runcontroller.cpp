@@ -8,6 +8,7 @@
 
 #include "core/ids.h"
 #include "core/tracecontext.h"
+#include "metrics/metrics.h"
 #include "store/runstore.h"
 
 
@@ -46,6 +47,8 @@ void RunController::trigger(const http::HttpRequest &request, const http::Reply 
         return reply.send(http::HttpResponse::error(trigger.error()));
     trigger->traceparent = TraceContext::continueFrom(request.header("traceparent"));
     m_runs.trigger(m_context, *trigger, [reply](const Result<TriggerOutcome> &outcome) {
+        if (outcome.ok() && !outcome->replayed)
+            Metrics::instance().runTriggered();
         reply.send(outcome, [](const TriggerOutcome &triggered) {
             http::HttpResponse response =
                     http::HttpResponse::json({{u"run_id"_s, triggered.runId}, {u"status"_s, u"triggered"_s}});
@@ -94,6 +97,8 @@ void RunController::cancel(const QString &id, const http::Reply &reply)
     if (uuid.isEmpty())
         return reply.send(http::HttpResponse::error(RunStore::runNotFound()));
     m_runs.cancel(m_context, uuid, [reply](const Result<RunRecord> &cancelled) {
+        if (cancelled.ok())
+            Metrics::instance().runFinished(statusName(RunStatus::Cancelled));
         reply.send(cancelled, [](const RunRecord &run) { return http::HttpResponse::json(run.toJson()); });
     });
 }
@@ -108,6 +113,8 @@ void RunController::retry(const QString &id, const http::HttpRequest &request, c
         return reply.send(http::HttpResponse::error(*problem));
     m_runs.retry(m_context, uuid, key, TraceContext::continueFrom(request.header("traceparent")),
                  [reply, uuid](const Result<TriggerOutcome> &outcome) {
+                     if (outcome.ok() && !outcome->replayed)
+                         Metrics::instance().runTriggered();
                      reply.send(outcome, [&uuid](const TriggerOutcome &retried) {
                          http::HttpResponse response = http::HttpResponse::json(
                                  {{u"run_id"_s, retried.runId}, {u"status"_s, u"triggered"_s}, {u"retry_of"_s, uuid}});

@@ -16,6 +16,7 @@ void ApiEndpoints::registerRoutes(http::Router &router)
 {
     m_health.registerRoutes(router);
     m_docs.registerRoutes(router);
+    m_metrics.registerRoutes(router);
     m_workflows.registerRoutes(router);
     m_runs.registerRoutes(router);
     m_admin.registerRoutes(router);

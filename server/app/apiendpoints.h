@@ -5,6 +5,7 @@
 #include "api/admincontroller.h"
 #include "api/docscontroller.h"
 #include "api/healthcontroller.h"
+#include "api/metricscontroller.h"
 #include "api/runadmincontroller.h"
 #include "api/runcontroller.h"
 #include "api/workflowcontroller.h"
@@ -36,6 +37,7 @@ private:
     api::AdminController m_admin;
     api::RunAdminController m_runAdmin;
     api::DocsController m_docs;
+    api::MetricsController m_metrics;
 };
 
 } // namespace wf::app

@@ -6,6 +6,7 @@
 #include "http/apiserver.h"
 
 #include "core/logging.h"
+#include "metrics/metrics.h"
 
 #include <QTcpServer>
 
@@ -32,9 +33,14 @@ void ApiThread::stopListening()
         QMetaObject::invokeMethod(m_tcp.data(), &QTcpServer::close, Qt::BlockingQueuedConnection);
 }
 
+void ApiThread::observe(const QString &route, const QByteArray &method, int status, double seconds)
+{
+    Metrics::instance().httpRequest(route.isEmpty() ? QStringLiteral("unmatched") : route, method, status, seconds);
+}
+
 void ApiThread::run()
 {
-    http::ApiServer server({m_services.instanceId, m_services.maxBodyBytes});
+    http::ApiServer server({m_services.instanceId, m_services.maxBodyBytes, &ApiThread::observe});
     // One cache connection per event loop: hiredis contexts belong to one thread.
     Cache cache(m_services.redisUrl);
     Cache *cachePointer = cache.enabled() ? &cache : nullptr;

@@ -47,6 +47,9 @@ public:
     // Closes the listening socket (connections already open keep being served); thread-safe.
     void stopListening();
 
+    // Every answered request, into the process's metrics.
+    static void observe(const QString &route, const QByteArray &method, int status, double seconds);
+
 protected:
     void run() override;
 

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QTcpSocket>
 
@@ -18,6 +19,13 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     HttpRequest parsed = HttpRequest::from(request);
     const bool closeAfter = parsed.header("connection").toLower() == "close";
     const Reply reply = Reply::forSocket(socket, m_options.instanceId, closeAfter, parsed.method == "HEAD");
+    if (m_options.observer) {
+        QElapsedTimer clock;
+        clock.start();
+        reply.observe([observer = m_options.observer, route = m_router.routeOf(parsed), method = parsed.method, clock](int status) {
+            observer(route, method, status, double(clock.nsecsElapsed()) / 1e9);
+        });
+    }
     // QtHttpServer buffers whole bodies; nginx stops large ones earlier, this catches direct clients.
     if (parsed.body.size() > m_options.maxBodyBytes) {
         reply.send(HttpResponse::error(

@@ -4,6 +4,8 @@
 
 #include <QAbstractHttpServer>
 
+#include <functional>
+
 namespace wf::http {
 
 // One event loop's HTTP server: parses requests (QtHttpServer), turns them into HttpRequest and
@@ -16,6 +18,9 @@ public:
     {
         QByteArray instanceId;
         qint64 maxBodyBytes = 1 << 20;
+        // Told of every answered request: its route template (empty: no route matched), method,
+        // status code and seconds from the parsed request to the answer.
+        std::function<void(const QString &route, const QByteArray &method, int status, double seconds)> observer;
     };
 
     ApiServer(Options options, QObject *parent = nullptr);

@@ -49,6 +49,15 @@ HttpResponse HttpResponse::rawJson(const QByteArray &body, int status)
     return response;
 }
 
+HttpResponse HttpResponse::raw(const QByteArray &body, const QByteArray &contentType, int status)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = body;
+    response.contentType = contentType;
+    return response;
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse response;

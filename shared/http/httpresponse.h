@@ -22,6 +22,8 @@ struct HttpResponse
     static HttpResponse json(const QJsonObject &object, int status = 200);
     // Already serialised JSON (from the cache).
     static HttpResponse rawJson(const QByteArray &body, int status = 200);
+    // Any other body with its media type (the Prometheus text exposition, …).
+    static HttpResponse raw(const QByteArray &body, const QByteArray &contentType, int status = 200);
     static HttpResponse noContent();
     // {"detail": …} with the status its kind maps to (the only place that knows that mapping).
     static HttpResponse error(const Error &error);

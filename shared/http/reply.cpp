@@ -30,6 +30,11 @@ Reply Reply::forSocket(QTcpSocket *socket, QByteArray instanceId, bool closeAfte
     return Reply(ConnectionSequencer::of(socket), std::move(instanceId), closeAfter, headOnly);
 }
 
+void Reply::observe(std::function<void(int status)> observer) const
+{
+    m_state->observer = std::move(observer);
+}
+
 int Reply::inFlight()
 {
     return g_inFlight.load();
@@ -49,6 +54,8 @@ Reply::State::~State()
         return;
     qCCritical(lcHttp) << "a request was left unanswered";
     HttpResponse response = HttpResponse::error(500, QStringLiteral("the request was not answered"));
+    if (observer)
+        observer(response.status);
     sink->complete(ticket, response.serialize(instanceId, !headOnly), closeAfter);
 }
 
@@ -58,6 +65,8 @@ void Reply::send(const HttpResponse &response) const
         return;
     m_state->sent = true;
     --g_inFlight;
+    if (m_state->observer)
+        m_state->observer(response.status);
     if (!m_state->sink)
         return;
     HttpResponse out = response;

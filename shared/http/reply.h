@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QTcpSocket;
@@ -41,6 +42,10 @@ public:
     }
     bool sent() const { return m_state->sent; }
 
+    // Called once with the status code when the answer goes out (also the 500 of a reply dropped
+    // unsent). For metrics; set before the reply is handed on.
+    void observe(std::function<void(int status)> observer) const;
+
 private:
     struct State
     {
@@ -52,6 +57,7 @@ private:
         bool closeAfter = false;
         bool headOnly = false;
         bool sent = false;
+        std::function<void(int)> observer;
     };
     std::shared_ptr<State> m_state;
 };

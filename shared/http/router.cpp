@@ -9,6 +9,18 @@ void Router::add(const QByteArray &method, const QString &pattern, Handler handl
     m_routes.append({method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
 }
 
+QString Router::routeOf(const HttpRequest &request) const
+{
+    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    for (const Route &route : m_routes) {
+        PathArgs args;
+        if ((route.method == request.method || (request.method == "HEAD" && route.method == "GET"))
+            && match(route, segments, &args))
+            return route.pattern;
+    }
+    return {};
+}
+
 QStringList Router::routes() const
 {
     QStringList all;

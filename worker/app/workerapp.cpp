@@ -94,7 +94,8 @@ Status WorkerApp::start(int databaseWaitSeconds)
             qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4), m_settings.workerLeaseSeconds * 1000);
     m_sweeper->start();
     if (m_settings.workerHealthPort > 0) {
-        m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8());
+        m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8(),
+                                                  [lag = m_lag.get()] { return lag->lag(); });
         if (auto status = m_health->listen(m_settings.workerHealthPort); !status)
             return status;
     }

@@ -1,6 +1,7 @@
 #include "workerhealth.h"
 
 #include "execution/runcoordinator.h"
+#include "metrics/metrics.h"
 
 #include "db/database.h"
 #include "db/dbconnection.h"
@@ -16,13 +17,23 @@ using namespace Qt::StringLiterals;
 namespace wf::app {
 
 WorkerHealth::WorkerHealth(db::Database &database, kafka::KafkaConsumer &consumer, RunCoordinator &coordinator,
-                           QByteArray instanceId, QObject *parent)
-    : QObject(parent), m_database(database), m_consumer(consumer), m_coordinator(coordinator)
+                           QByteArray instanceId, Lag lag, QObject *parent)
+    : QObject(parent), m_database(database), m_consumer(consumer), m_coordinator(coordinator), m_lag(std::move(lag))
 {
-    m_server = new http::ApiServer({std::move(instanceId), 4096}, this);
+    m_server = new http::ApiServer({std::move(instanceId), 4096,
+                                    [](const QString &route, const QByteArray &method, int status, double seconds) {
+                                        Metrics::instance().httpRequest(route.isEmpty() ? u"unmatched"_s : route, method,
+                                                                        status, seconds);
+                                    }},
+                                   this);
     using namespace http;
     m_server->router().add("GET", u"/health"_s, [](const HttpRequest &, const PathArgs &, const Reply &reply) {
         reply.send(HttpResponse::json({{u"status"_s, u"ok"_s}}));
+    });
+    m_server->router().add("GET", u"/metrics"_s, [this](const HttpRequest &, const PathArgs &, const Reply &reply) {
+        if (m_lag)
+            Metrics::instance().setConsumerLag(m_lag().value_or(-1));
+        reply.send(HttpResponse::raw(Metrics::instance().text(), Metrics::kContentType));
     });
     m_server->router().add("GET", u"/stats"_s, [this](const HttpRequest &, const PathArgs &, const Reply &reply) {
         reply.send(HttpResponse::json(stats()));

@@ -23,12 +23,15 @@ namespace app {
 
 // The worker's own small HTTP endpoint (for the supervisor, Kubernetes probes and the console):
 // GET /health (the event loop runs), GET /health/ready (member of the consumer group and the
-// database answers; 503 otherwise), GET /stats (counters as JSON).
+// database answers; 503 otherwise), GET /stats (counters as JSON), GET /metrics (Prometheus).
 class WorkerHealth : public QObject
 {
 public:
+    // The worker group's lag on workflow.trigger; nullopt when unknown.
+    using Lag = std::function<std::optional<qint64>()>;
+
     WorkerHealth(db::Database &database, kafka::KafkaConsumer &consumer, RunCoordinator &coordinator,
-                 QByteArray instanceId, QObject *parent = nullptr);
+                 QByteArray instanceId, Lag lag, QObject *parent = nullptr);
 
     Status listen(int port);
 
@@ -38,6 +41,7 @@ private:
     db::Database &m_database;
     kafka::KafkaConsumer &m_consumer;
     RunCoordinator &m_coordinator;
+    Lag m_lag;
     http::ApiServer *m_server = nullptr;
 };
 

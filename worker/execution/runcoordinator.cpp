@@ -12,6 +12,7 @@
 #include "engine/runexecution.h"
 #include "engine/runoutcome.h"
 #include "kafka/kafkaconsumer.h"
+#include "metrics/metrics.h"
 #include "store/changesink.h"
 
 #include <QTimer>
@@ -36,6 +37,8 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
     };
     handlers.endedAtClaim = [this](const QStringList &runIds, const QList<OutboxMessage> &completed) {
         m_counters.failed += completed.size();
+        for (qsizetype i = 0; i < completed.size(); ++i)
+            Metrics::instance().runFinished(statusName(RunStatus::Failed));
         m_changes.committed({runIds, {}, completed});
     };
     handlers.settled = [this] { finishDrainIfIdle(); };
@@ -102,6 +105,7 @@ void RunCoordinator::start(const ClaimedRun &run)
 {
     ++m_counters.claimed;
     const RunLease lease = run.lease;
+    Metrics::instance().runExecutionStarted(lease.execution > 1);
     if (m_draining) {
         // Claimed while the worker began to stop: hand it straight back (the sweeper re-enqueues it).
         m_store.release(this, {lease}, [](const Result<qint64> &) {});
@@ -195,8 +199,10 @@ void RunCoordinator::onFinished(const RunLease &lease, const RunOutcome &outcome
 
 void RunCoordinator::onEnded(const RunEnd &end, int fate)
 {
-    if (EndQueue::Fate(fate) == EndQueue::Fate::Written)
+    if (EndQueue::Fate(fate) == EndQueue::Fate::Written) {
         ++(end.status == RunStatus::Success ? m_counters.succeeded : m_counters.failed);
+        Metrics::instance().runFinished(statusName(end.status));
+    }
     if (current(end.lease))
         forget(end.lease);
 }
