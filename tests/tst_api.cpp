@@ -12,7 +12,10 @@
 #include <QSet>
 #include <QTcpSocket>
 #include <QtConcurrent/QtConcurrent>
+#include <QElapsedTimer>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using wf::test::HttpClient;
@@ -576,6 +579,23 @@ private Q_SLOTS:
         QVERIFY(!after.body.contains("/no/such/path"));
         QVERIFY(sample(after.body, "process_resident_memory_bytes") > 1e6);
         QVERIFY(sample(after.body, "process_open_fds") > 3);
+    }
+
+    void readinessAnswersWithinASecondWhenTheDatabaseHangs()
+    {
+        const qint64 pgbouncer = m_cluster.pgbouncerPid();
+        QVERIFY(pgbouncer > 0);
+        QVERIFY(wf::test::sendSignal(pgbouncer, SIGSTOP));
+        QElapsedTimer clock;
+        clock.start();
+        const HttpResult hung = m_http->get(u"/health/ready"_s);
+        const qint64 elapsed = clock.elapsed();
+        wf::test::sendSignal(pgbouncer, SIGCONT);
+        QCOMPARE(hung.status, 503);
+        QCOMPARE(hung.object().value(u"checks"_s).toObject().value(u"database"_s).toString(), u"timeout"_s);
+        QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+        // Liveness never asks the database.
+        QTRY_COMPARE_WITH_TIMEOUT(m_http->get(u"/health/ready"_s).status, 200, 10000);
     }
 
     void stuckRunsAreListedAndRequeued()

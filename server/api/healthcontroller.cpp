@@ -15,7 +15,8 @@ namespace wf::api {
 
 namespace {
 
-constexpr int kReadyDeadlineMs = 2000;
+// Readiness answers within a second even when a dependency hangs: load balancers time out too.
+constexpr int kReadyDeadlineMs = 800;
 
 } // namespace
 

@@ -46,7 +46,7 @@ WorkerHealth::WorkerHealth(db::Database &database, kafka::KafkaConsumer &consume
                                            {u"checks"_s, QJsonObject{{u"database"_s, database}, {u"kafka"_s, kafka}}}},
                                           ok ? 200 : 503));
         };
-        QTimer::singleShot(2000, this, [answer] { answer(u"timeout"_s); });
+        QTimer::singleShot(800, this, [answer] { answer(u"timeout"_s); }); // within a second, whatever hangs
         m_database.read(
                 this, [](db::DbConnection &connection) { return connection.exec("SELECT 1").rows() == 1; },
                 [answer](const Result<bool> &result) { answer(result.ok() ? u"ok"_s : result.error().detail()); });
