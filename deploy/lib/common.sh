@@ -10,7 +10,7 @@ export WF_STACK_STATE_DIR="${WF_STACK_STATE_DIR:-$WF_ROOT/.wf}"
 WF_PACKAGES=(
   g++ cmake ninja-build pkg-config ccache curl ca-certificates
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
-  libqt6sql6-psql qtkeychain-qt6-dev libpq-dev librdkafka-dev libhiredis-dev libyaml-cpp-dev prometheus-cpp-dev
+  libqt6sql6-psql qtkeychain-qt6-dev libpq-dev librdkafka-dev libhiredis-dev libyaml-cpp-dev prometheus-cpp-dev prometheus
   postgresql pgbouncer redis-server nginx
   jq nodejs npm
 )
