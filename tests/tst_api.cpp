@@ -527,6 +527,16 @@ private Q_SLOTS:
             QVERIFY2(sent < 64, qPrintable(QString::number(sent))); // long before 1 MiB was sent
         }
         {
+            // Blank lines before a request do not get a client past the check.
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(QByteArray(35 * 1024, '\r').replace('\r', "\r\n").left(70 * 1024));
+            socket.write("POST /api/v1/workflows HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n");
+            QByteArray received;
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("HTTP/1.1 413"), 5000);
+        }
+        {
             // A head that never ends is refused too.
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.port()));

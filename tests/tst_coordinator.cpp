@@ -172,6 +172,8 @@ private Q_SLOTS:
     void relayBacksOffWhilePublishesFail();
     void triggerBatchesAreBoundedByBytes();
     void sweeperGivesLeasesGraceAfterAnOutage();
+    void busyRunsAreClaimedAgainNotDropped();
+    void endsGiveUpOnErrorsThatRepeat();
 };
 
 void TestCoordinator::batcherLeavesBySizeDelayAndBytes()
@@ -461,6 +463,44 @@ void TestCoordinator::triggerBatchesAreBoundedByBytes()
     QCOMPARE(TriggerBatcher::nextBatch({4 << 20, 3 << 20, 2 << 20, 1}), 2);      // by bytes: 8 MiB
     QCOMPARE(TriggerBatcher::nextBatch({20 << 20, 1}), 1);                       // one always leaves
     QCOMPARE(TriggerBatcher::nextBatch({5, 5, 5}, 10, 12), 2);
+}
+
+void TestCoordinator::busyRunsAreClaimedAgainNotDropped()
+{
+    // A row another write held when the claim ran: its message waits and is claimed again.
+    FakeStore store;
+    ClaimOutcome first;
+    first.busy = {u"locked"_s};
+    store.claimAnswers.push_back(first);
+    QStringList claimed;
+    QList<qint64> acknowledged;
+    ClaimQueue::Handlers handlers;
+    handlers.claimed = [&](const ClaimedRun &run) { claimed.append(run.lease.runId); };
+    handlers.acknowledge = [&](const kafka::KafkaMessage &message) { acknowledged.append(message.offset); };
+    handlers.missing = [](const kafka::KafkaMessage &, const QString &) { QFAIL("nothing is missing"); };
+    ClaimQueue queue(store, {10, 0, 30}, handlers);
+    queue.add(u"locked"_s, messageFor(u"locked"_s, 7));
+    QTRY_COMPARE(store.claims.size(), 1);
+    QTest::qWait(10);
+    QVERIFY(acknowledged.isEmpty());
+    QTRY_COMPARE(store.claims.size(), 2);
+    QTRY_COMPARE(claimed, QStringList{u"locked"_s});
+    QCOMPARE(acknowledged, QList<qint64>{7});
+}
+
+void TestCoordinator::endsGiveUpOnErrorsThatRepeat()
+{
+    FakeStore store;
+    for (int i = 0; i < 20; ++i)
+        store.finishAnswers.push_back(Error::internal(u"value too long"_s));
+    QStringList fates;
+    EndQueue ends(
+            store, {10, 0, 5, 60000}, [](const RunLease &) { return qint64(1) << 40; }, [] { return qint64(0); },
+            [&](const RunEnd &end, EndQueue::Fate fate) { fates.append(end.lease.runId + u':' + QString::number(int(fate))); }, {});
+    ends.add({{u"bad"_s, 1}, RunStatus::Success, std::nullopt, {}});
+    // Not for ever, although the lease holds: five tries, then it is left to the lease.
+    QTRY_COMPARE(fates, QStringList{u"bad:%1"_s.arg(int(EndQueue::Fate::Abandoned))});
+    QCOMPARE(store.finishes.size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestCoordinator)

@@ -73,7 +73,8 @@ void RequestGuard::inspectHead()
         ++start;
     const qsizetype end = headEnd(m_head.mid(start));
     if (end < 0) {
-        if (m_head.size() - start > kMaxHeadBytes)
+        // Blank lines count too: a client must not be able to pad its way past the check.
+        if (m_head.size() > kMaxHeadBytes)
             refuse(u"request head is larger than the limit of %1 bytes"_s.arg(kMaxHeadBytes));
         return;
     }

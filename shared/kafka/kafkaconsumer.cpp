@@ -81,14 +81,15 @@ void KafkaConsumer::close()
     m_joined = false;
     // Leaves the group in librdkafka's background; the rebalance callback revokes the partitions
     // when the close queue is served.
+    m_closing.start(); // the bound runs from here, whatever happens below
     m_closeQueue.reset(rd_kafka_queue_new(m_handle.get()));
     if (rd_kafka_error_t *error = rd_kafka_consumer_close_queue(m_handle.get(), m_closeQueue.get())) {
         qCWarning(lcKafka) << "closing the consumer:" << rd_kafka_error_string(error);
         rd_kafka_error_destroy(error);
+        m_closeQueue.reset(); // nothing to serve: serveClose() reports closed
         QMetaObject::invokeMethod(this, &KafkaConsumer::finishClose, Qt::QueuedConnection);
         return;
     }
-    m_closing.start();
     m_closeTimer = new QTimer(this);
     connect(m_closeTimer, &QTimer::timeout, this, [this] {
         if (serveClose(0))

@@ -150,9 +150,11 @@ void RunStore::cancel(QObject *context, const QString &runId, Callback<RunRecord
 void RunStore::retry(QObject *context, const QString &runId, const QString &idempotencyKey, const QByteArray &traceparent,
                      Callback<TriggerOutcome> done)
 {
-    // Kept apart from trigger keys: the same key may name a trigger and a retry.
-    const std::optional<QString> key =
-            idempotencyKey.isEmpty() ? std::nullopt : std::optional<QString>(u"retry:"_s + runId + u':' + idempotencyKey);
+    // Kept apart from trigger keys: the same key may name a trigger and a retry. The prefix
+    // starts with a control character, which no client key can contain (printable ASCII only).
+    const std::optional<QString> key = idempotencyKey.isEmpty()
+            ? std::nullopt
+            : std::optional<QString>(u"\x1fretry:"_s + runId + u':' + idempotencyKey);
     m_database.write(
             context,
             [runId, newId = ids::create(), key, traceparent](db::DbConnection &connection) -> Result<TriggerOutcome> {

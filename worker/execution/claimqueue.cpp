@@ -48,18 +48,22 @@ void ClaimQueue::write(QList<Waiting> batch)
             m_handlers.stalled(false);
         m_stalled = false;
         const QSet<QString> missing(outcome->missing.begin(), outcome->missing.end());
+        const QSet<QString> busy(outcome->busy.begin(), outcome->busy.end());
+        QList<Waiting> again;
         for (const ClaimedRun &run : std::as_const(outcome->claimed))
             m_handlers.claimed(run);
         m_claimed += outcome->claimed.size();
         if (!outcome->failed.isEmpty() && m_handlers.endedAtClaim)
             m_handlers.endedAtClaim(outcome->failed, outcome->completed);
         for (const Waiting &waiting : batch) {
-            if (missing.contains(waiting.runId))
+            if (busy.contains(waiting.runId))
+                again.append(waiting); // not acknowledged: claimed again after the pause
+            else if (missing.contains(waiting.runId))
                 m_handlers.missing(waiting.message, QStringLiteral("run %1 does not exist").arg(waiting.runId));
             else
                 m_handlers.acknowledge(waiting.message);
         }
-        m_batcher.finished();
+        m_batcher.finished(again);
         if (m_handlers.settled)
             m_handlers.settled();
     });

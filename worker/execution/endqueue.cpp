@@ -25,13 +25,17 @@ void EndQueue::write(QList<RunEnd> batch)
         if (!finished.ok()) {
             QList<RunEnd> again;
             const qint64 now = m_now();
-            const qint64 patience = finished.error().kind() == Error::Kind::Unavailable ? m_outageMs : 0;
+            const bool away = finished.error().kind() == Error::Kind::Unavailable;
+            const qint64 patience = away ? m_outageMs : 0;
+            constexpr int kMaxFailures = 5; // an error that is not the database being away may repeat for ever
             for (const RunEnd &end : batch) {
-                if (m_deadline(end.lease) + patience > now) {
+                const int failures = away ? m_failures.value(end.lease.runId) : ++m_failures[end.lease.runId];
+                if (m_deadline(end.lease) + patience > now && failures < kMaxFailures) {
                     again.append(end);
                 } else {
                     qCWarning(lcWorker) << "could not record the end of run" << end.lease.runId
                                         << "before its lease expired; leaving it to the lease:" << finished.error().detail();
+                    m_failures.remove(end.lease.runId);
                     m_done(end, Fate::Abandoned);
                 }
             }
@@ -43,8 +47,10 @@ void EndQueue::write(QList<RunEnd> batch)
             written.insert(QString::fromLatin1(message.key));
         if (m_written && !finished->isEmpty())
             m_written(*finished);
-        for (const RunEnd &end : batch)
+        for (const RunEnd &end : batch) {
+            m_failures.remove(end.lease.runId);
             m_done(end, written.contains(end.lease.runId) ? Fate::Written : Fate::NotOurs);
+        }
         m_batcher.finished();
     });
 }

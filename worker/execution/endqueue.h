@@ -4,6 +4,7 @@
 
 #include "core/batcher.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -50,6 +51,7 @@ private:
     Done m_done;
     Written m_written;
     int m_outageMs;
+    QHash<QString, int> m_failures; // by run id: failed writes other than an unreachable database
     Batcher<RunEnd> m_batcher;
 };
 

@@ -51,6 +51,7 @@ struct ClaimOutcome
     QList<ClaimedRun> claimed;
     QStringList missing; // no such run: the message was wrong (dead letter)
     QStringList skipped; // terminal, or leased by a live worker: nothing to do
+    QStringList busy;    // claimable, but another write held the row: to be claimed again
     // Runs that could not be executed and were ended `failed` at once, with their
     // workflow.completed messages: executed too often already, their workflow version is
     // missing, or their stored data cannot be read.

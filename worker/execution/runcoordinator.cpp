@@ -15,6 +15,7 @@
 #include "metrics/metrics.h"
 #include "store/changesink.h"
 
+#include <QScopeGuard>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -41,7 +42,11 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
             Metrics::instance().runFinished(statusName(RunStatus::Failed));
         m_changes.committed({runIds, {}, completed});
     };
-    handlers.settled = [this] { finishDrainIfIdle(); };
+    handlers.settled = [this] {
+        // Claims that only acknowledged (runs finished elsewhere) change the load too.
+        updateBackPressure();
+        finishDrainIfIdle();
+    };
     handlers.stalled = [this](bool stalled) {
         m_claimsStalled = stalled;
         updateBackPressure();
@@ -83,8 +88,11 @@ void RunCoordinator::handle(const kafka::KafkaMessage &message)
     }
     if (m_draining)
         return; // not acknowledged: another worker gets it after the rebalance
-    if (m_active.contains(runId)) {
-        // Delivered again while it runs here (a rebalance, a re-publish): nothing to do.
+    if (const auto active = m_active.constFind(runId);
+        active != m_active.cend() && m_leases->deadline(active->lease) > m_leases->elapsed()) {
+        // Delivered again while it runs here under a lease that holds (a rebalance, a
+        // re-publish): nothing to do. With the lease in doubt (it may have been requeued), the
+        // claim decides.
         ++m_counters.duplicates;
         acknowledge(message);
         return;
@@ -145,10 +153,12 @@ void RunCoordinator::onStepStarted(const RunLease &lease, const StepResult &resu
     });
 }
 
-void RunCoordinator::save(const RunLease &lease, const StepResults &changed)
+void RunCoordinator::save(const RunLease &lease, const StepResults &changed, int failures)
 {
+    // An error that is not the database being away may repeat for ever: give it a few tries.
+    constexpr int kMaxFailures = 10;
     const qint64 sentAt = m_leases->elapsed();
-    m_store.saveSteps(this, lease, changed, [this, lease, changed, sentAt](const Result<bool> &saved) {
+    m_store.saveSteps(this, lease, changed, [this, lease, changed, sentAt, failures](const Result<bool> &saved) {
         const Active *active = current(lease);
         if (!active)
             return; // that execution is over
@@ -159,12 +169,13 @@ void RunCoordinator::save(const RunLease &lease, const StepResults &changed)
         } else if (saved.ok()) {
             // Cancelled, or the lease went to another worker: not ours to continue.
             active->execution->stop();
-        } else if (m_leases->elapsed() + m_options.saveRetryMs
-                   < m_leases->deadline(lease) + (saved.error().kind() == Error::Kind::Unavailable ? m_options.outageMs : 0)) {
+        } else if (const bool away = saved.error().kind() == Error::Kind::Unavailable;
+                   (away || failures + 1 < kMaxFailures)
+                   && m_leases->elapsed() + m_options.saveRetryMs < m_leases->deadline(lease) + (away ? m_options.outageMs : 0)) {
             // The step's result is kept until the database is back, rather than the step run again.
-            QTimer::singleShot(m_options.saveRetryMs, this, [this, lease, changed] {
+            QTimer::singleShot(m_options.saveRetryMs, this, [this, lease, changed, failures = away ? failures : failures + 1] {
                 if (current(lease))
-                    save(lease, changed);
+                    save(lease, changed, failures);
             });
         } else {
             qCWarning(lcWorker) << "giving run" << lease.runId << "up to its lease:" << saved.error().detail();
@@ -199,6 +210,7 @@ void RunCoordinator::onFinished(const RunLease &lease, const RunOutcome &outcome
 
 void RunCoordinator::onEnded(const RunEnd &end, int fate)
 {
+    const auto endDrainLater = qScopeGuard([this] { QTimer::singleShot(0, this, [this] { finishDrainIfIdle(); }); });
     if (EndQueue::Fate(fate) == EndQueue::Fate::Written) {
         ++(end.status == RunStatus::Success ? m_counters.succeeded : m_counters.failed);
         Metrics::instance().runFinished(statusName(end.status));
@@ -267,6 +279,7 @@ void RunCoordinator::drain(int timeoutMs, std::function<void()> done)
                 active.execution->stop();
         }
         qCWarning(lcWorker) << "drain timeout: handing back" << left.size() << "run(s)";
+        m_releasing = true; // only the release's answer ends the drain now
         m_store.release(this, left, [this](const Result<qint64> &) {
             auto drained = std::move(m_drained);
             m_drained = nullptr;
@@ -279,7 +292,8 @@ void RunCoordinator::drain(int timeoutMs, std::function<void()> done)
 
 void RunCoordinator::finishDrainIfIdle()
 {
-    if (!m_draining || !m_drained || !m_active.isEmpty() || m_claims->busy())
+    // Done when nothing runs, no claim is out and every end is written (or given up).
+    if (!m_draining || !m_drained || m_releasing || !m_active.isEmpty() || m_claims->busy() || !m_ends->idle())
         return;
     auto drained = std::move(m_drained);
     m_drained = nullptr;

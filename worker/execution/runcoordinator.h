@@ -87,7 +87,8 @@ private:
     // The active entry of `lease`'s execution, or null when that execution is over.
     const Active *current(const RunLease &lease) const;
     void onStepStarted(const RunLease &lease, const StepResult &result);
-    void save(const RunLease &lease, const StepResults &changed);
+    // `failures`: earlier attempts that failed with an error other than an unreachable database.
+    void save(const RunLease &lease, const StepResults &changed, int failures = 0);
     void onFinished(const RunLease &lease, const RunOutcome &outcome);
     void onEnded(const RunEnd &end, int fate);
     void onLeaseLost(const LostLease &lost);
@@ -110,6 +111,7 @@ private:
     Counters m_counters;
     bool m_claimsStalled = false;
     bool m_draining = false;
+    bool m_releasing = false;
     std::function<void()> m_drained;
 };
 

@@ -135,13 +135,22 @@ void SqlExecutionStore::claim(QObject *context, const QStringList &runIds, Callb
                         others.append(id);
                 }
                 if (!others.isEmpty()) {
+                    // A row that could be claimed but was skipped is locked by another write
+                    // right now (a retry or requeue reading it, another claim): try it again.
                     const db::DbResult existing = connection.exec(
-                            "SELECT uuid FROM workflow_runs WHERE uuid = ANY($1::varchar[])", {db::SqlParam::textArray(others)});
-                    QSet<QString> present;
+                            "SELECT uuid, status = 'pending' OR (status = 'running' AND lease_expires_at < clock_timestamp())"
+                            " FROM workflow_runs WHERE uuid = ANY($1::varchar[])",
+                            {db::SqlParam::textArray(others)});
+                    QHash<QString, bool> claimable;
                     for (int row = 0; row < existing.rows(); ++row)
-                        present.insert(existing.text(row, 0));
-                    for (const QString &id : std::as_const(others))
-                        (present.contains(id) ? outcome.skipped : outcome.missing).append(id);
+                        claimable.insert(existing.text(row, 0), existing.boolean(row, 1));
+                    for (const QString &id : std::as_const(others)) {
+                        const auto found = claimable.constFind(id);
+                        if (found == claimable.cend())
+                            outcome.missing.append(id);
+                        else
+                            (*found ? outcome.busy : outcome.skipped).append(id);
+                    }
                 }
                 return outcome;
             },
