@@ -130,6 +130,7 @@ private Q_SLOTS:
     void nginxAnswersItsOwnErrorsAsJson();
     void killedWorkerIsRestarted();
     void aSlowReplicaStaysInNginx();
+    void drainingWorkersAreListedApart();
 };
 
 QJsonObject TestScaling::status()
@@ -413,6 +414,37 @@ void TestScaling::aSlowReplicaStaysInNginx()
     const int listed = int(upstreamLines().size());
     wf::test::sendSignal(paused, SIGCONT);
     QCOMPARE(listed, int(pids.size()));
+}
+
+void TestScaling::drainingWorkersAreListedApart()
+{
+    // Runs that take a few seconds, on the worker about to go: it finishes them first, and
+    // meanwhile it is listed as draining, not serving.
+    QVERIFY(scale(u"worker"_s, 3));
+    QTRY_COMPARE_WITH_TIMEOUT(component(u"worker"_s).value(u"pids"_s).toArray().size(), 3, 30000);
+    const HttpResult created = m_http->postJson(
+            u"/api/v1/workflows"_s,
+            QJsonObject{{u"name"_s, u"slow"_s},
+                        {u"steps"_s, QJsonArray{QJsonObject{{u"name"_s, u"wait"_s}, {u"type"_s, u"delay"_s},
+                                                            {u"config"_s, QJsonObject{{u"duration"_s, 6}}}}}}});
+    const QString workflow = created.object().value(u"workflow_id"_s).toString();
+    const int lastHealthPort = component(u"worker"_s).value(u"health_ports"_s).toArray().at(2).toInt();
+    HttpClient lastWorker(QUrl(u"http://127.0.0.1:%1"_s.arg(lastHealthPort)));
+    // Until the third worker (the one scaling to two stops) holds runs of its own.
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (int i = 0; i < 10; ++i)
+                    m_http->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, workflow}});
+                return lastWorker.get(u"/stats"_s).object().value(u"active_runs"_s).toInt() > 0;
+            },
+            30000));
+    const qint64 leaving = component(u"worker"_s).value(u"pids"_s).toArray().at(2).toInteger();
+    QVERIFY(scale(u"worker"_s, 2));
+    QTRY_VERIFY_WITH_TIMEOUT(component(u"worker"_s).value(u"draining"_s).toArray().contains(leaving), 10000);
+    QCOMPARE(component(u"worker"_s).value(u"pids"_s).toArray().size(), 2);
+    QVERIFY(!component(u"worker"_s).value(u"pids"_s).toArray().contains(leaving));
+    // Gone once its runs are done.
+    QTRY_VERIFY_WITH_TIMEOUT(component(u"worker"_s).value(u"draining"_s).toArray().isEmpty(), 40000);
 }
 
 QTEST_GUILESS_MAIN(TestScaling)

@@ -82,10 +82,17 @@ QJsonObject ReplicaSet::status(const QJsonObject &extra) const
             pidArray.append(child->pid());
         restarts += child->restarts();
     }
+    // Replicas on their way out (finishing their requests or runs) are not serving any more.
+    QJsonArray draining;
+    for (const QPointer<ChildProcess> &leaving : m_leaving) {
+        if (leaving && leaving->running())
+            draining.append(leaving->pid());
+    }
     QJsonObject object = extra;
     object.insert(u"desired"_s, m_desired);
     object.insert(u"actual"_s, actual());
     object.insert(u"pids"_s, pidArray);
+    object.insert(u"draining"_s, draining);
     object.insert(u"restarts"_s, restarts);
     return object;
 }

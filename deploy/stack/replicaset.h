@@ -33,7 +33,8 @@ public:
     QList<qint64> pids() const;
     // Stops all replicas and waits for them.
     void stopAll(int timeoutMs);
-    // {"desired": n, "actual": n, "pids": [...], "restarts": n} plus `extra`.
+    // {"desired": n, "actual": n, "pids": [...], "draining": [...], "restarts": n} plus `extra`;
+    // `pids` are the serving replicas, `draining` the ones on their way out.
     QJsonObject status(const QJsonObject &extra = {}) const;
 
 private:

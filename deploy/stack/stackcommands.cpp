@@ -177,7 +177,10 @@ int status(const StackOptions &options, bool asJson)
                                                                  : component.value(u"bootstrap"_s).toString();
         else
             ports = QString::number(component.value(u"port"_s).toInt());
-        lines << u"  %1 %2 %3 %4"_s.arg(name, -10).arg(flag, -13).arg(ports, -28).arg(pids.isEmpty() ? u"-"_s : joined(pids));
+        const QJsonArray draining = component.value(u"draining"_s).toArray();
+        const QString shown = (pids.isEmpty() ? u"-"_s : joined(pids))
+                + (draining.isEmpty() ? QString() : u"  draining: "_s + joined(draining));
+        lines << u"  %1 %2 %3 %4"_s.arg(name, -10).arg(flag, -13).arg(ports, -28).arg(shown);
     }
     if (asJson) {
         state.insert(u"problems"_s, QJsonArray::fromStringList(problems));

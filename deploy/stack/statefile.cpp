@@ -69,9 +69,10 @@ QList<qint64> StateFile::allPids(const QJsonObject &state)
         pids.append(state.value(u"pid"_s).toInteger());
     const QJsonObject components = state.value(u"components"_s).toObject();
     for (auto it = components.begin(); it != components.end(); ++it) {
-        const QJsonArray list = it.value().toObject().value(u"pids"_s).toArray();
-        for (const QJsonValue &pid : list)
-            pids.append(pid.toInteger());
+        for (const QString &key : {u"pids"_s, u"draining"_s}) {
+            for (const QJsonValue &pid : it.value().toObject().value(key).toArray())
+                pids.append(pid.toInteger());
+        }
     }
     return pids;
 }
