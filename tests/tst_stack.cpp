@@ -179,6 +179,12 @@ private Q_SLOTS:
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.headers.value("x-instance-id"), u"server-%1"_s.arg(i + 1).toUtf8());
         }
+        // nginx's own figures, on loopback.
+        wf::test::HttpClient nginxStatus(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.nginxStatus)));
+        const auto stub = nginxStatus.get(u"/nginx_status"_s);
+        QCOMPARE(stub.status, 200);
+        QVERIFY2(stub.body.startsWith("Active connections:"), stub.body.constData());
+        QCOMPARE(nginxStatus.get(u"/"_s).status, 404);
         wf::test::HttpClient nginx(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.http)));
         QSet<QByteArray> seen;
         for (int i = 0; i < 20; ++i)

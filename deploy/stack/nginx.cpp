@@ -27,6 +27,18 @@ QString Nginx::configText(const Options &options, const QList<int> &upstreamPort
     // which the error page below turns into a JSON 503.
     if (upstreamPorts.isEmpty())
         upstream = u"        server 127.0.0.1:1 down;\n"_s;
+    // nginx's own figures (connections, requests), on loopback only.
+    const QString status = options.statusPort <= 0 ? QString() : uR"(
+    server {
+        listen 127.0.0.1:%1;
+        location = /nginx_status {
+            stub_status;
+        }
+        location / {
+            return 404;
+        }
+    }
+)"_s.arg(options.statusPort);
     const bool root = ::geteuid() == 0;
     const QString user = root ? u"user www-data;\n"_s : QString();
     return user + uR"(worker_processes auto;
@@ -101,13 +113,14 @@ http {
             return 504 '{"detail":"the API replica did not answer in time"}';
         }
     }
-}
+%9}
 )"_s.arg(options.fileLimit)
             .arg(options.dir, options.logDir)
             .arg(options.workerConnections)
             .arg(options.maxBodyBytes)
             .arg(upstream, options.host)
-            .arg(options.port);
+            .arg(options.port)
+            .arg(status);
 }
 
 Status Nginx::writeConfig(const Options &options, const QList<int> &upstreamPorts)

@@ -27,6 +27,7 @@ public:
         int workerConnections = 16384; // per worker process; clients and upstream connections share it
         int fileLimit = 20000;
         qint64 maxBodyBytes = 1 << 20;
+        int statusPort = 0; // stub_status at http://127.0.0.1:<port>/nginx_status; 0 = none
     };
 
     // Writes nginx.conf for these upstream ports (an empty list answers 503 JSON).

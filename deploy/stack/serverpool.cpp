@@ -282,6 +282,7 @@ QJsonObject ServerPool::nginxStatus() const
     }
     return {{u"pids"_s, pids},
             {u"port"_s, m_nginxOptions.port},
+            {u"status_port"_s, m_nginxOptions.statusPort},
             {u"host"_s, m_nginxOptions.host},
             {u"reloads"_s, m_reloads},
             {u"config"_s, QString(m_nginxOptions.dir + u"/nginx.conf"_s)},

@@ -103,6 +103,7 @@ Status Stack::up()
     nginx.logDir = m_options.logDir();
     nginx.host = m_options.httpHost;
     nginx.port = m_options.httpPort;
+    nginx.statusPort = m_options.nginxStatusPort;
     m_servers = new ServerPool([this](int index) { return replicaSpec(u"server"_s, index); }, nginx, this);
     m_workers = new ReplicaSet(u"worker"_s, [this](int index) { return replicaSpec(u"worker"_s, index); }, this);
     if (auto status = m_servers->start(m_options.apiReplicas); !status)

@@ -37,6 +37,7 @@ Result<StackOptions> StackOptions::from(const Config &config)
     options.brokerPort = readInt(u"stack/broker_port"_s, 29092, 1, 65535);
     options.pgbouncerPort = readInt(u"stack/pgbouncer_port"_s, 26432, 1, 65535);
     options.redisPort = readInt(u"stack/redis_port"_s, 26379, 1, 65535);
+    options.nginxStatusPort = readInt(u"stack/nginx_status_port"_s, 0, 0, 65535);
     options.workerHealthPort = readInt(u"stack/worker_health_port"_s, 8100, 1, 65535 - 64);
     options.partitions = readInt(u"kafka/partitions"_s, 3, 1, 1024);
     options.kafkaBrokers = config.string(u"kafka/brokers"_s);

@@ -26,6 +26,7 @@ struct StackOptions
     int brokerPort = 29092;     // the embedded broker's
     int pgbouncerPort = 26432;
     int redisPort = 26379;
+    int nginxStatusPort = 0;    // nginx's stub_status on loopback; 0 = none (deploy/up sets 8090)
     int serverMin = 1;
     int serverMax = 16;
     int workerMin = 0;

@@ -63,6 +63,7 @@ QList<Settings::Entry> Settings::catalog()
         {u"stack/postgres_port"_s, u"25432"_s, u"the stack's own PostgreSQL"_s, Stack},
         {u"stack/pgbouncer_port"_s, u"26432"_s, u"PgBouncer (transaction pooling)"_s, Stack},
         {u"stack/redis_port"_s, u"26379"_s, u"Redis (the cache)"_s, Stack},
+        {u"stack/nginx_status_port"_s, u"0"_s, u"nginx's stub_status on 127.0.0.1 (/nginx_status); 0 = none, deploy/up uses 8090"_s, Stack},
         {u"stack/broker_port"_s, u"29092"_s, u"the embedded broker (when WF_KAFKA_BROKERS is empty)"_s, Stack},
         {u"kafka/partitions"_s, u"3"_s, u"partitions of workflow.trigger on the embedded broker"_s, Stack},
         {u"k8s/api"_s, u"https://kubernetes.default.svc"_s, u"reconcile: Kubernetes API server"_s, Stack},

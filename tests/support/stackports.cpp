@@ -10,7 +10,7 @@ namespace wf::test {
 
 StackPorts::StackPorts(int replicas)
     : http(freePort()), server(consecutiveFreePorts(replicas)), workerHealth(consecutiveFreePorts(replicas)),
-      postgres(freePort()), pgbouncer(freePort()), redis(freePort()), broker(freePort())
+      postgres(freePort()), pgbouncer(freePort()), redis(freePort()), broker(freePort()), nginxStatus(freePort())
 {
 }
 
@@ -24,6 +24,7 @@ QProcessEnvironment StackPorts::environment(const QString &stateDir, QProcessEnv
     environment.insert(u"WF_STACK_SERVER_PORT"_s, QString::number(server));
     environment.insert(u"WF_STACK_PGBOUNCER_PORT"_s, QString::number(pgbouncer));
     environment.insert(u"WF_STACK_REDIS_PORT"_s, QString::number(redis));
+    environment.insert(u"WF_STACK_NGINX_STATUS_PORT"_s, QString::number(nginxStatus));
     return environment;
 }
 

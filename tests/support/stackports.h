@@ -18,6 +18,7 @@ struct StackPorts
     int pgbouncer = 0;
     int redis = 0;
     int broker = 0;
+    int nginxStatus = 0;
 
     // WF_STACK_*_PORT, WF_HTTP_PORT and WF_STACK_STATE_DIR added to `environment`.
     QProcessEnvironment environment(const QString &stateDir,
