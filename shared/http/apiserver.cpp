@@ -6,6 +6,8 @@
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
+
+#include <memory>
 #include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -19,11 +21,13 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     HttpRequest parsed = HttpRequest::from(request);
     const bool closeAfter = parsed.header("connection").toLower() == "close";
     const Reply reply = Reply::forSocket(socket, m_options.instanceId, closeAfter, parsed.method == "HEAD");
+    // The route is known once the router matched it, which is before any answer can go out.
+    const auto route = std::make_shared<QString>();
     if (m_options.observer) {
         QElapsedTimer clock;
         clock.start();
-        reply.observe([observer = m_options.observer, route = m_router.routeOf(parsed), method = parsed.method, clock](int status) {
-            observer(route, method, status, double(clock.nsecsElapsed()) / 1e9);
+        reply.observe([observer = m_options.observer, route, method = parsed.method, clock](int status) {
+            observer(*route, method, status, double(clock.nsecsElapsed()) / 1e9);
         });
     }
     // QtHttpServer buffers whole bodies; nginx stops large ones earlier, this catches direct clients.
@@ -32,7 +36,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 {Error::Kind::TooLarge, u"request body is larger than the limit of %1 bytes"_s.arg(m_options.maxBodyBytes)}));
         return true;
     }
-    m_router.dispatch(parsed, reply);
+    m_router.dispatch(parsed, reply, route.get());
     return true;
 }
 

@@ -9,18 +9,6 @@ void Router::add(const QByteArray &method, const QString &pattern, Handler handl
     m_routes.append({method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
 }
 
-QString Router::routeOf(const HttpRequest &request) const
-{
-    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
-    for (const Route &route : m_routes) {
-        PathArgs args;
-        if ((route.method == request.method || (request.method == "HEAD" && route.method == "GET"))
-            && match(route, segments, &args))
-            return route.pattern;
-    }
-    return {};
-}
-
 QStringList Router::routes() const
 {
     QStringList all;
@@ -46,7 +34,7 @@ bool Router::match(const Route &route, const QStringList &segments, PathArgs *ar
     return true;
 }
 
-void Router::dispatch(const HttpRequest &request, const Reply &reply) const
+void Router::dispatch(const HttpRequest &request, const Reply &reply, QString *matched) const
 {
     const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
     QList<QByteArray> allowed;
@@ -56,6 +44,8 @@ void Router::dispatch(const HttpRequest &request, const Reply &reply) const
             continue;
         // HEAD is answered like GET; Reply leaves the body out.
         if (route.method == request.method || (request.method == "HEAD" && route.method == "GET")) {
+            if (matched)
+                *matched = route.pattern;
             route.handler(request, args, reply);
             return;
         }

@@ -21,11 +21,9 @@ class Router
 {
 public:
     void add(const QByteArray &method, const QString &pattern, Handler handler);
-    void dispatch(const HttpRequest &request, const Reply &reply) const;
-
-    // The pattern of the route that answers `request` ("/api/v1/runs/{id}"), or empty when none
-    // does (404, 405): a bounded name for metrics.
-    QString routeOf(const HttpRequest &request) const;
+    // `matched`, when given, is set to the answering route's pattern ("/api/v1/runs/{id}") before
+    // its handler runs, and left empty when none answers (404, 405): a bounded name for metrics.
+    void dispatch(const HttpRequest &request, const Reply &reply, QString *matched = nullptr) const;
 
     // Every route as "METHOD /pattern", in the order added (the OpenAPI test compares them).
     QStringList routes() const;
