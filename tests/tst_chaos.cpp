@@ -56,11 +56,7 @@ private:
 
     QJsonObject components()
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(wf::test::binDir() + u"/wf-stack"_s, {u"status"_s, u"--json"_s});
-        process.waitForFinished(10000);
-        return wf::json::parse(process.readAllStandardOutput()).value_or(QJsonValue()).toObject().value(u"components"_s).toObject();
+        return wf::test::stackStatus(environment()).value(u"components"_s).toObject();
     }
 
     QList<qint64> pids(const QString &component)
@@ -75,12 +71,7 @@ private:
 
     int command(const QStringList &arguments, int timeoutMs = 120000)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.setProcessChannelMode(QProcess::ForwardedChannels);
-        process.start(wf::test::binDir() + u"/wf-stack"_s, arguments);
-        process.waitForFinished(timeoutMs);
-        return process.exitCode();
+        return wf::test::stackCommand(environment(), arguments, timeoutMs);
     }
 
 private Q_SLOTS:

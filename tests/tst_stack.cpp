@@ -49,14 +49,7 @@ private:
 
     QProcessEnvironment environment() const { return m_ports.environment(m_state.path()); }
 
-    QJsonObject status()
-    {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.start(wf::test::binDir() + u"/wf-stack"_s, {u"status"_s, u"--json"_s});
-        process.waitForFinished(10000);
-        return wf::json::parse(process.readAllStandardOutput()).value_or(QJsonValue()).toObject();
-    }
+    QJsonObject status() { return wf::test::stackStatus(environment()); }
 
     struct Outcome
     {
@@ -120,12 +113,7 @@ private:
 
     int command(const QStringList &arguments, int timeoutMs = 120000)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.setProcessChannelMode(QProcess::ForwardedChannels);
-        process.start(wf::test::binDir() + u"/wf-stack"_s, arguments);
-        process.waitForFinished(timeoutMs);
-        return process.exitCode();
+        return wf::test::stackCommand(environment(), arguments, timeoutMs);
     }
 
 private Q_SLOTS:

@@ -2,6 +2,10 @@
 
 #include "testcluster.h"
 
+#include "core/json.h"
+
+#include <QProcess>
+
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +45,25 @@ int StackPorts::consecutiveFreePorts(int count)
             return port;
     }
     return 0;
+}
+
+int stackCommand(const QProcessEnvironment &environment, const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    process.start(binDir() + u"/wf-stack"_s, arguments);
+    process.waitForFinished(timeoutMs);
+    return process.exitCode();
+}
+
+QJsonObject stackStatus(const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(binDir() + u"/wf-stack"_s, {u"status"_s, u"--json"_s});
+    process.waitForFinished(10000);
+    return json::parse(process.readAllStandardOutput()).value_or(QJsonValue()).toObject();
 }
 
 } // namespace wf::test

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QStringList>
 #include <QString>
 
 namespace wf::test {
@@ -27,5 +29,10 @@ struct StackPorts
     // The first of `count` consecutive ports that are all free; 0 when none was found.
     static int consecutiveFreePorts(int count);
 };
+
+// `wf-stack <arguments>` with `environment`, its output forwarded; the exit code.
+int stackCommand(const QProcessEnvironment &environment, const QStringList &arguments, int timeoutMs = 120000);
+// `wf-stack status --json` with `environment`: the state, or an empty object.
+QJsonObject stackStatus(const QProcessEnvironment &environment);
 
 } // namespace wf::test
