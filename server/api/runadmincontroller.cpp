@@ -1,5 +1,7 @@
 #include "runadmincontroller.h"
 
+#include "queryparameter.h"
+
 #include "core/ids.h"
 #include "store/runstore.h"
 
@@ -13,19 +15,6 @@ namespace {
 
 constexpr int kDefaultPendingSeconds = 60;
 constexpr int kDefaultLimit = 100;
-
-// An optional integer query parameter between min and max; an error names it.
-Result<int> intParameter(const http::HttpRequest &request, const QString &name, int fallback, int min, int max)
-{
-    const QString text = request.queryValue(name);
-    if (text.isEmpty())
-        return fallback;
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        return Error::invalid(u"%1 must be an integer between %2 and %3, got \"%4\""_s.arg(name).arg(min).arg(max).arg(text.left(40)));
-    return value;
-}
 
 } // namespace
 
