@@ -1,6 +1,7 @@
 #include "metrics.h"
 
 #include "processcollector.h"
+#include "processfigures.h"
 
 #include <prometheus/counter.h>
 #include <prometheus/family.h>
@@ -85,9 +86,21 @@ void Metrics::httpRequest(const QString &route, const QByteArray &method, int st
     const std::string routeLabel = route.toStdString();
     const std::string methodName = methodLabel(method);
     m_families->requests.Add({{"route", routeLabel}, {"method", methodName}, {"code", std::to_string(status)}}).Increment();
-    static const prometheus::Histogram::BucketBoundaries buckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                                                 0.25,  0.5,    1,     2.5,  5,     10};
+    static const prometheus::Histogram::BucketBoundaries buckets(latencyBounds().cbegin(), latencyBounds().cend());
     m_families->latency.Add({{"route", routeLabel}, {"method", methodName}}, buckets).Observe(seconds);
+}
+
+const QList<double> &Metrics::latencyBounds()
+{
+    static const QList<double> bounds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    return bounds;
+}
+
+MetricTotals Metrics::totals() const
+{
+    MetricTotals totals = MetricTotals::read(*m_registry);
+    totals.cpuSeconds = qMax(0.0, ProcessFigures::read().cpuSeconds);
+    return totals;
 }
 
 void Metrics::runTriggered()

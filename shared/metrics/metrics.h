@@ -1,6 +1,9 @@
 #pragma once
 
+#include "metrictotals.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -31,6 +34,11 @@ public:
     void runFinished(const QString &status);
     // The worker group's lag on workflow.trigger, as last measured (-1: unknown, not exported).
     void setConsumerLag(qint64 messages);
+
+    // The bucket bounds of every request-duration histogram, in seconds (+Inf not included).
+    static const QList<double> &latencyBounds();
+    // The counters now, for the cluster stats (plus this process's CPU seconds).
+    MetricTotals totals() const;
 
     // Everything, in the Prometheus text exposition format (version 0.0.4).
     QByteArray text() const;

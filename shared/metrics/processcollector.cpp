@@ -1,10 +1,8 @@
 #include "processcollector.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
+#include "processfigures.h"
 
-#include <unistd.h>
+#include <QDateTime>
 
 namespace wf {
 
@@ -25,12 +23,6 @@ prometheus::MetricFamily family(const char *name, const char *help, prometheus::
     return metricFamily;
 }
 
-QByteArray readProc(const char *path)
-{
-    QFile file(QString::fromLatin1(path));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 ProcessCollector::ProcessCollector() : m_startTimeSeconds(double(QDateTime::currentMSecsSinceEpoch()) / 1000.0) { }
@@ -38,24 +30,16 @@ ProcessCollector::ProcessCollector() : m_startTimeSeconds(double(QDateTime::curr
 std::vector<prometheus::MetricFamily> ProcessCollector::Collect() const
 {
     std::vector<prometheus::MetricFamily> families;
-    // /proc/self/stat: utime and stime are fields 14 and 15, counted after the ")" of the name.
-    const QByteArray stat = readProc("/proc/self/stat");
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    const double ticks = double(::sysconf(_SC_CLK_TCK));
-    if (fields.size() > 13 && ticks > 0) {
-        const double cpu = (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks;
+    const ProcessFigures figures = ProcessFigures::read();
+    if (figures.cpuSeconds >= 0)
         families.push_back(family("process_cpu_seconds_total", "User and system CPU time spent, in seconds.",
-                                  prometheus::MetricType::Counter, cpu));
-    }
-    for (const QByteArray &line : readProc("/proc/self/status").split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            const double bytes = line.mid(6).trimmed().split(' ').value(0).toDouble() * 1024;
-            families.push_back(family("process_resident_memory_bytes", "Resident memory size in bytes.",
-                                      prometheus::MetricType::Gauge, bytes));
-        }
-    }
-    const qsizetype fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot).size();
-    families.push_back(family("process_open_fds", "Open file descriptors.", prometheus::MetricType::Gauge, double(fds)));
+                                  prometheus::MetricType::Counter, figures.cpuSeconds));
+    if (figures.residentBytes >= 0)
+        families.push_back(family("process_resident_memory_bytes", "Resident memory size in bytes.",
+                                  prometheus::MetricType::Gauge, figures.residentBytes));
+    if (figures.openFds >= 0)
+        families.push_back(family("process_open_fds", "Open file descriptors.", prometheus::MetricType::Gauge,
+                                  double(figures.openFds)));
     families.push_back(family("process_start_time_seconds", "Start time of the process since the Unix epoch, in seconds.",
                               prometheus::MetricType::Gauge, m_startTimeSeconds));
     return families;
