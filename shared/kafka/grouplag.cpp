@@ -4,6 +4,10 @@
 
 #include "core/logging.h"
 
+#include <QDateTime>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace wf::kafka {
@@ -12,14 +16,14 @@ namespace {
 
 constexpr int kBrokerTimeoutMs = 1000;
 
-// The lag now, or -1 when the broker did not answer.
-qint64 measure(rd_kafka_t *handle, const QByteArray &topic)
+// The lag now, or nullopt when the broker did not answer.
+std::optional<LagReading> measure(rd_kafka_t *handle, const QByteArray &topic)
 {
     const rd_kafka_metadata_t *metadata = nullptr;
     std::unique_ptr<rd_kafka_topic_t, void (*)(rd_kafka_topic_t *)> handleTopic(
             rd_kafka_topic_new(handle, topic.constData(), nullptr), rd_kafka_topic_destroy);
     if (rd_kafka_metadata(handle, 0, handleTopic.get(), &metadata, kBrokerTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return -1;
+        return std::nullopt;
     KafkaPartitionList partitions(rd_kafka_topic_partition_list_new(8));
     for (int t = 0; t < metadata->topic_cnt; ++t) {
         const rd_kafka_metadata_topic_t &entry = metadata->topics[t];
@@ -30,22 +34,31 @@ qint64 measure(rd_kafka_t *handle, const QByteArray &topic)
     }
     rd_kafka_metadata_destroy(metadata);
     if (partitions->cnt == 0)
-        return -1;
+        return std::nullopt;
     if (rd_kafka_committed(handle, partitions.get(), kBrokerTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return -1;
-    qint64 lag = 0;
+        return std::nullopt;
+    LagReading reading;
     for (int i = 0; i < partitions->cnt; ++i) {
         const rd_kafka_topic_partition_t &partition = partitions->elems[i];
         int64_t low = 0;
         int64_t high = 0;
         if (rd_kafka_query_watermark_offsets(handle, partition.topic, partition.partition, &low, &high, kBrokerTimeoutMs)
             != RD_KAFKA_RESP_ERR_NO_ERROR)
-            return -1;
+            return std::nullopt;
         // No committed offset yet: everything still in the partition is behind.
         const int64_t committed = partition.offset >= 0 ? partition.offset : low;
-        lag += qMax<int64_t>(0, high - qMax(committed, low));
+        PartitionLag entry;
+        entry.partition = partition.partition;
+        entry.committed = partition.offset >= 0 ? partition.offset : -1;
+        entry.highWatermark = high;
+        entry.lag = qMax<int64_t>(0, high - qMax(committed, low));
+        reading.total += entry.lag;
+        reading.partitions.append(entry);
     }
-    return lag;
+    std::sort(reading.partitions.begin(), reading.partitions.end(),
+              [](const PartitionLag &a, const PartitionLag &b) { return a.partition < b.partition; });
+    reading.measuredAtMs = QDateTime::currentMSecsSinceEpoch();
+    return reading;
 }
 
 } // namespace
@@ -78,6 +91,12 @@ std::optional<qint64> GroupLag::lag() const
     return lag >= 0 ? std::optional<qint64>(lag) : std::nullopt;
 }
 
+std::optional<LagReading> GroupLag::reading() const
+{
+    std::lock_guard guard(m_mutex);
+    return m_reading;
+}
+
 void GroupLag::run()
 {
     auto conf = m_settings.makeConf({{u"group.id"_s, m_groupId}, {u"enable.auto.commit"_s, u"false"_s}});
@@ -96,7 +115,12 @@ void GroupLag::run()
     std::unique_lock lock(m_mutex);
     while (!m_stop) {
         lock.unlock();
-        m_lag.store(measure(handle.get(), topic));
+        std::optional<LagReading> reading = measure(handle.get(), topic);
+        m_lag.store(reading ? reading->total : -1);
+        {
+            std::lock_guard guard(m_mutex);
+            m_reading = std::move(reading);
+        }
         lock.lock();
         m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [this] { return m_stop; });
     }
