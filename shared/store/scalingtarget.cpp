@@ -12,6 +12,7 @@ QJsonObject ScalingTarget::toJson() const
             {u"actual"_s, actual},
             {u"min"_s, min},
             {u"max"_s, max},
+            {u"autoscale"_s, autoscale},
             {u"updated_at"_s, json::formatTimestamp(updatedAtMicros)},
             {u"updated_by"_s, updatedBy.isEmpty() ? QJsonValue() : QJsonValue(updatedBy)}};
 }

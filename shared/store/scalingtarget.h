@@ -13,10 +13,11 @@ struct ScalingTarget
     int actual = 0;
     int min = 0;
     int max = 0;
-    qint64 updatedAtMicros = 0;
+    bool autoscale = false;
+    qint64 updatedAtMicros = 0; // when `desired` last changed
     QString updatedBy;
 
-    // {"desired","actual","min","max","updated_at","updated_by"}
+    // {"desired","actual","min","max","autoscale","updated_at","updated_by"}
     QJsonObject toJson() const;
 };
 

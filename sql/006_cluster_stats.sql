@@ -1,0 +1,33 @@
+-- 006: what the cluster view and the autoscaler need besides Redis.
+--   instance_stats   each process's latest snapshot, written here only while Redis is unavailable
+--                    (readers take rows younger than a few seconds);
+--   stats_history    the cluster view once a second, written by the lease holder, for charts;
+--   cluster_leases   who does a cluster-wide job (the monitor and autoscaler) until when;
+--   scaling_targets.autoscale, scaling_events.rule/inputs/acted: the autoscaler's switch and its
+--   decisions, including the ones it did not carry out (bounds, cool-down).
+
+CREATE TABLE instance_stats (
+    id          text        PRIMARY KEY,
+    component   text        NOT NULL,
+    snapshot    jsonb       NOT NULL,
+    reported_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+
+CREATE TABLE stats_history (
+    at     timestamptz PRIMARY KEY,
+    sample jsonb       NOT NULL
+);
+
+CREATE TABLE cluster_leases (
+    name       text        PRIMARY KEY,
+    holder     text        NOT NULL,
+    expires_at timestamptz NOT NULL
+);
+
+ALTER TABLE scaling_targets ADD COLUMN autoscale boolean NOT NULL DEFAULT false;
+
+ALTER TABLE scaling_events
+    ADD COLUMN rule   text,
+    ADD COLUMN inputs jsonb,
+    ADD COLUMN acted  boolean NOT NULL DEFAULT true;
+CREATE INDEX ix_scaling_events_component ON scaling_events (component, id DESC);
