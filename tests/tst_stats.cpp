@@ -1,0 +1,245 @@
+// The cluster view's arithmetic without processes: latency quantiles, per-window counters,
+// snapshots through JSON, adding instances up, the history series, and the autoscaler's
+// trigger table with its bounds and cool-down.
+#include "metrics/latencyhistogram.h"
+#include "metrics/metrics.h"
+#include "stats/autoscalepolicy.h"
+#include "stats/clusterview.h"
+#include "stats/historyseries.h"
+#include "stats/instancesnapshot.h"
+#include "stats/totalshistory.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace wf;
+
+namespace {
+
+// A histogram with `count` observations in the bucket whose upper bound is `upperSeconds`.
+LatencyHistogram observed(double upperSeconds, quint64 count, LatencyHistogram histogram = {})
+{
+    QList<quint64> counts = histogram.counts();
+    const qsizetype index = Metrics::latencyBounds().indexOf(upperSeconds);
+    counts[index < 0 ? counts.size() - 1 : index] += count;
+    return LatencyHistogram::fromCounts(counts);
+}
+
+InstanceSnapshot instance(const QString &id, const QString &component, quint64 requests10s, double cpuPercent10s,
+                          bool draining = false)
+{
+    InstanceSnapshot snapshot;
+    snapshot.id = id;
+    snapshot.component = component;
+    snapshot.atMs = 1000000;
+    snapshot.draining = draining;
+    for (int seconds : InstanceSnapshot::WindowSeconds) {
+        InstanceWindow window;
+        window.seconds = seconds;
+        window.spanMs = seconds * 1000;
+        window.totals.requests = requests10s * quint64(seconds) / 10;
+        window.totals.requests5xx = window.totals.requests / 10;
+        window.totals.cpuSeconds = cpuPercent10s / 100.0 * seconds;
+        window.totals.latency = observed(0.01, window.totals.requests);
+        if (seconds == 60)
+            window.totals.routes.insert(u"GET /health"_s, window.totals.latency);
+        snapshot.windows.append(window);
+    }
+    return snapshot;
+}
+
+ScalingTarget target(const QString &component, int desired, int min, int max, qint64 changedMsAgo, qint64 nowMs)
+{
+    ScalingTarget scaling;
+    scaling.component = component;
+    scaling.desired = desired;
+    scaling.min = min;
+    scaling.max = max;
+    scaling.autoscale = true;
+    scaling.updatedAtMicros = (nowMs - changedMsAgo) * 1000;
+    return scaling;
+}
+
+ClusterView viewWithLag(qint64 lag, QList<InstanceSnapshot> instances = {})
+{
+    ClusterInputs inputs;
+    inputs.nowMs = 1000000;
+    inputs.instances = std::move(instances);
+    kafka::LagReading reading;
+    reading.total = lag;
+    inputs.lag = reading;
+    return ClusterView(inputs);
+}
+
+} // namespace
+
+class TestStats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void quantilesInterpolateWithinTheirBucket()
+    {
+        QCOMPARE(LatencyHistogram().quantileMs(0.5), -1.0);
+        // 100 requests all between 5 and 10 ms: the median is halfway, at 7.5 ms.
+        const LatencyHistogram fast = observed(0.01, 100);
+        QCOMPARE(fast.count(), quint64(100));
+        QCOMPARE(fast.quantileMs(0.5), 7.5);
+        // One in a hundred above 2.5 s: p99 stays in the fast bucket, the maximum does not.
+        const LatencyHistogram mixed = observed(5, 1, observed(0.01, 99));
+        QVERIFY(mixed.quantileMs(0.99) <= 10);
+        QVERIFY(mixed.quantileMs(1.0) > 2500);
+        // Beyond the last bound: the highest finite bound.
+        QCOMPARE(observed(1e9, 10).quantileMs(0.5), 10000.0);
+        QCOMPARE(mixed.minus(fast).count(), quint64(1));
+    }
+
+    void windowsAreDifferencesOfReadings()
+    {
+        TotalsHistory history;
+        MetricTotals totals;
+        for (int second = 0; second <= 70; ++second) {
+            totals.requests = quint64(second) * 10; // 10 requests a second
+            totals.cpuSeconds = second * 0.5;       // half a core
+            history.record(qint64(second) * 1000, totals);
+        }
+        const InstanceWindow one = history.window(1, false);
+        QCOMPARE(one.spanMs, qint64(1000));
+        QCOMPARE(one.totals.requests, quint64(10));
+        const InstanceWindow ten = history.window(10, false);
+        QCOMPARE(ten.totals.requests, quint64(100));
+        QCOMPARE(qRound(ten.cpuPercent()), 50);
+        QCOMPARE(history.window(60, true).totals.requests, quint64(600));
+
+        // A process younger than the window: what it did since its first reading.
+        TotalsHistory young;
+        young.record(0, {});
+        totals.requests = 30;
+        young.record(3000, totals);
+        QCOMPARE(young.window(60, false).totals.requests, quint64(30));
+        QCOMPARE(young.window(60, false).spanMs, qint64(3000));
+    }
+
+    void snapshotsSurviveJson()
+    {
+        const InstanceSnapshot original = instance(u"server-1"_s, u"server"_s, 100, 40);
+        const auto copy = InstanceSnapshot::fromJson(original.toJson());
+        QVERIFY(copy);
+        QCOMPARE(copy->id, original.id);
+        QCOMPARE(copy->windows.size(), 3);
+        QCOMPARE(copy->window(10)->totals.requests, quint64(100));
+        QCOMPARE(copy->window(60)->totals.routes.value(u"GET /health"_s).count(), quint64(600));
+        QVERIFY(!InstanceSnapshot::fromJson(QJsonObject{{u"id"_s, u"x"_s}}));
+    }
+
+    void theViewAddsInstancesUp()
+    {
+        ClusterInputs inputs;
+        inputs.nowMs = 1000500;
+        inputs.instances = {instance(u"server-1"_s, u"server"_s, 100, 40), instance(u"server-2"_s, u"server"_s, 300, 80),
+                            instance(u"worker-1"_s, u"worker"_s, 0, 10, true)};
+        ScalingTarget servers;
+        servers.component = u"server"_s;
+        servers.desired = 2;
+        inputs.scaling = QList<ScalingTarget>{servers};
+        const ClusterView view(inputs);
+        const QJsonObject json = view.toJson();
+        QCOMPARE(json.value(u"throughput"_s)[u"requests_per_second"_s][u"10s"_s].toDouble(), 40.0);
+        QCOMPARE(json.value(u"errors"_s)[u"http_5xx_percent"_s][u"10s"_s].toDouble(), 10.0);
+        QVERIFY(json.value(u"errors"_s)[u"run_failure_percent"_s][u"10s"_s].isNull()); // no runs ended
+        QCOMPARE(json.value(u"latency_ms"_s)[u"routes"_s][u"GET /health"_s][u"count"_s].toInt(), 2400);
+        QCOMPARE(json.value(u"components"_s)[u"server"_s][u"serving"_s].toInt(), 2);
+        QCOMPARE(json.value(u"components"_s)[u"worker"_s][u"draining"_s].toInt(), 1);
+        QCOMPARE(json.value(u"instances"_s).toArray().size(), 3);
+        QCOMPARE(json.value(u"scaling"_s)[u"server"_s][u"desired"_s].toInt(), 2);
+        QVERIFY(json.value(u"kafka"_s)[u"lag"_s].isNull());
+        QCOMPARE(qRound(*view.averageCpuPercent(u"server"_s, 10)), 60);
+        QVERIFY(!view.averageCpuPercent(u"worker"_s, 10)); // draining ones do not count
+        const QJsonObject sample = view.sample();
+        QCOMPARE(sample.value(u"server_instances"_s).toInt(), 2);
+        QCOMPARE(sample.value(u"server_desired"_s).toInt(), 2);
+        QVERIFY(sample.value(u"worker_desired"_s).isNull());
+    }
+
+    void historySeriesAreColumnsAveragedPerStep()
+    {
+        QList<StatsSample> samples;
+        for (int second = 0; second < 10; ++second)
+            samples.append({qint64(100000 + second * 1000),
+                            QJsonObject{{u"requests_per_second"_s, double(second)},
+                                        {u"kafka_lag"_s, second < 5 ? QJsonValue() : QJsonValue(10)}}});
+        const QJsonObject fine = historySeries(samples, 1);
+        QCOMPARE(fine.value(u"t"_s).toArray().size(), 10);
+        QCOMPARE(fine.value(u"series"_s)[u"requests_per_second"_s].toArray().at(3).toDouble(), 3.0);
+        const QJsonObject coarse = historySeries(samples, 5);
+        QCOMPARE(coarse.value(u"t"_s).toArray().size(), 2);
+        QCOMPARE(coarse.value(u"series"_s)[u"requests_per_second"_s].toArray().at(0).toDouble(), 2.0);
+        QVERIFY(coarse.value(u"series"_s)[u"kafka_lag"_s].toArray().at(0).isNull());
+        QCOMPARE(coarse.value(u"series"_s)[u"kafka_lag"_s].toArray().at(1).toDouble(), 10.0);
+    }
+
+    void workersFollowTheLagTable()
+    {
+        const AutoscalePolicy policy{AutoscaleThresholds{}};
+        const qint64 now = 1000000;
+        const ScalingTarget workers = target(u"worker"_s, 3, 1, 6, 120000, now);
+        auto up = policy.decide(workers, viewWithLag(1001), now);
+        QVERIFY(up && up->act);
+        QCOMPARE(up->rule, u"lag_high"_s);
+        QCOMPARE(up->to, 4);
+        auto down = policy.decide(workers, viewWithLag(99), now);
+        QVERIFY(down && down->act);
+        QCOMPARE(down->rule, u"lag_low"_s);
+        QCOMPARE(down->to, 2);
+        QVERIFY(!policy.decide(workers, viewWithLag(500), now)); // between the marks
+        QVERIFY(!policy.decide(workers, ClusterView(ClusterInputs{}), now)); // lag unknown
+    }
+
+    void boundsAndCooldownHoldTheAutoscalerBack()
+    {
+        AutoscaleThresholds thresholds;
+        thresholds.workerStep = 3;
+        const AutoscalePolicy policy{thresholds};
+        const qint64 now = 1000000;
+        // A step that would overshoot stops at max; at max it does not act.
+        QCOMPARE(policy.decide(target(u"worker"_s, 5, 1, 6, 120000, now), viewWithLag(5000), now)->to, 6);
+        const auto atMax = policy.decide(target(u"worker"_s, 6, 1, 6, 120000, now), viewWithLag(5000), now);
+        QVERIFY(atMax && !atMax->act);
+        QCOMPARE(atMax->blockedBy, u"at_max"_s);
+        const auto atMin = policy.decide(target(u"worker"_s, 1, 1, 6, 120000, now), viewWithLag(0), now);
+        QCOMPARE(atMin->blockedBy, u"at_min"_s);
+        // Changed 10 s ago with a 60 s cool-down: it waits, and says so.
+        const auto cooling = policy.decide(target(u"worker"_s, 3, 1, 6, 10000, now), viewWithLag(5000), now);
+        QVERIFY(cooling && !cooling->act);
+        QCOMPARE(cooling->blockedBy, u"cool_down"_s);
+        QCOMPARE(cooling->to, 6);
+        QVERIFY(cooling->reason.contains(u"cool-down"_s));
+        QCOMPARE(cooling->inputs.value(u"kafka_lag"_s).toInt(), 5000);
+    }
+
+    void serversFollowCpuAndLatency()
+    {
+        const AutoscalePolicy policy{AutoscaleThresholds{}};
+        const qint64 now = 1000000;
+        const ScalingTarget servers = target(u"server"_s, 2, 1, 8, 120000, now);
+        auto decide = [&](double cpu, double latencySeconds) {
+            InstanceSnapshot one = instance(u"s1"_s, u"server"_s, 100, cpu);
+            for (InstanceWindow &window : one.windows)
+                window.totals.latency = observed(latencySeconds, window.totals.requests);
+            ClusterInputs inputs;
+            inputs.instances = {one};
+            return policy.decide(servers, ClusterView(inputs), now);
+        };
+        QCOMPARE(decide(85, 0.01)->rule, u"cpu_high"_s);
+        QCOMPARE(decide(50, 5)->rule, u"p99_high"_s);
+        QCOMPARE(decide(10, 0.01)->rule, u"cpu_low"_s);
+        QCOMPARE(decide(10, 0.01)->to, 1);
+        QVERIFY(!decide(50, 0.01));
+        // Slow but idle: p99 over the limit keeps servers from being removed.
+        QCOMPARE(decide(10, 5)->rule, u"p99_high"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStats)
+#include "tst_stats.moc"
