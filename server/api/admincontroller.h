@@ -12,9 +12,13 @@ class ScalingStore;
 
 namespace wf::api {
 
-// /api/v1/admin/scaling: the desired and actual replicas of servers and workers, and changing
-// the desired ones (the supervisor or the Kubernetes backend makes them true). With an admin
-// token configured, every call needs "Authorization: Bearer <token>".
+// /api/v1/admin/scaling: the desired and actual replicas of servers and workers; changing the
+// desired ones, the bounds and the autoscale switch (the supervisor or the Kubernetes backend
+// makes the counts true); and the list of changes and autoscaler decisions. With an admin token
+// configured, every call needs "Authorization: Bearer <token>".
+//   GET /api/v1/admin/scaling
+//   PUT /api/v1/admin/scaling/{component}   {"replicas": n} | {"autoscale": true, "min": 1, "max": 8}
+//   GET /api/v1/admin/scaling/events?component=worker&limit=100
 class AdminController
 {
 public:
@@ -25,6 +29,7 @@ private:
     bool authorized(const http::HttpRequest &request, const http::Reply &reply) const;
     void list(const http::Reply &reply);
     void scale(const QString &component, const http::HttpRequest &request, const http::Reply &reply);
+    void events(const http::HttpRequest &request, const http::Reply &reply);
 
     QObject *m_context;
     ScalingStore &m_scaling;

@@ -1,14 +1,18 @@
 #include "apiendpoints.h"
 
+#include "cache/cache.h"
+
 namespace wf::app {
 
 ApiEndpoints::ApiEndpoints(QObject *context, const ApiServices &services, Cache *cache)
     : m_changes(services.publisher, cache), m_workflowStore(*services.database, &m_changes),
-      m_runStore(*services.database, *services.triggers, &m_changes),
+      m_runStore(*services.database, *services.triggers, &m_changes), m_statsStore(*services.database),
+      m_statsSource(cache ? cache->connection() : nullptr, m_statsStore, *services.scaling, services.lag),
       m_health(context, *services.database, services.producer, cache),
       m_workflows(context, m_workflowStore, *services.steps, cache), m_runs(context, m_runStore, cache),
       m_admin(context, *services.scaling, services.adminToken),
-      m_runAdmin(context, m_runStore, services.adminToken, services.instanceId)
+      m_runAdmin(context, m_runStore, services.adminToken, services.instanceId),
+      m_stats(context, m_statsSource, m_statsStore, services.adminToken, services.statsHistorySeconds)
 {
 }
 
@@ -21,6 +25,7 @@ void ApiEndpoints::registerRoutes(http::Router &router)
     m_runs.registerRoutes(router);
     m_admin.registerRoutes(router);
     m_runAdmin.registerRoutes(router);
+    m_stats.registerRoutes(router);
 }
 
 } // namespace wf::app

@@ -8,9 +8,12 @@
 #include "api/metricscontroller.h"
 #include "api/runadmincontroller.h"
 #include "api/runcontroller.h"
+#include "api/statscontroller.h"
 #include "api/workflowcontroller.h"
 #include "store/aftercommit.h"
+#include "stats/clusterstatssource.h"
 #include "store/runstore.h"
+#include "store/statsstore.h"
 #include "store/workflowstore.h"
 
 namespace wf::app {
@@ -31,11 +34,14 @@ private:
     AfterCommit m_changes;
     WorkflowStore m_workflowStore;
     RunStore m_runStore;
+    StatsStore m_statsStore;
+    ClusterStatsSource m_statsSource;
     api::HealthController m_health;
     api::WorkflowController m_workflows;
     api::RunController m_runs;
     api::AdminController m_admin;
     api::RunAdminController m_runAdmin;
+    api::StatsController m_stats;
     api::DocsController m_docs;
     api::MetricsController m_metrics;
 };

@@ -14,6 +14,7 @@ namespace db {
 class Database;
 }
 namespace kafka {
+class GroupLag;
 class KafkaProducer;
 }
 }
@@ -33,6 +34,8 @@ struct ApiServices
     kafka::KafkaProducer *producer = nullptr; // null when no broker is configured
     QByteArray instanceId;
     qint64 maxBodyBytes = 1 << 20;
+    const kafka::GroupLag *lag = nullptr; // the worker group's lag; null without a broker
+    int statsHistorySeconds = 3600;
 };
 
 // One API event loop: its own ApiServer, stores, after-commit sink (publisher and cache

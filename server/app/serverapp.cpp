@@ -9,7 +9,14 @@
 #include "db/dbconnection.h"
 #include "db/dberror.h"
 #include "db/migrator.h"
+#include "cache/redisconnection.h"
+#include "cluster/clustermonitor.h"
+#include "kafka/grouplag.h"
 #include "kafka/kafkasettings.h"
+#include "stats/clusterstatssource.h"
+#include "stats/snapshotpublisher.h"
+#include "store/clusterleases.h"
+#include "store/statsstore.h"
 #include "outbox/outboxpipeline.h"
 #include "store/triggerbatcher.h"
 #include "store/scalingstore.h"
@@ -63,6 +70,12 @@ Status ServerApp::start(int databaseWaitSeconds)
         qCWarning(lcServer) << "no Kafka configured (WF_KAFKA_BROKERS): triggered runs wait in the outbox";
     }
 
+    if (m_outbox) {
+        m_lag = std::make_unique<kafka::GroupLag>(kafka::KafkaSettings::from(m_settings), QString::fromLatin1(kafka::kWorkerGroup),
+                                                  QString::fromLatin1(kafka::topics::kTrigger), 1000);
+        m_lag->start();
+    }
+
     ApiServices services;
     services.database = m_database.get();
     services.triggers = m_triggers.get();
@@ -74,6 +87,8 @@ Status ServerApp::start(int databaseWaitSeconds)
     services.producer = m_outbox ? &m_outbox->producer() : nullptr;
     services.instanceId = m_settings.instanceId.toUtf8();
     services.maxBodyBytes = m_settings.httpMaxBodyBytes;
+    services.lag = m_lag.get();
+    services.statsHistorySeconds = m_settings.statsHistorySeconds;
 
     // The first socket fixes the port (it may be 0 = any); the others share it.
     int port = m_settings.httpPort;
@@ -86,6 +101,7 @@ Status ServerApp::start(int databaseWaitSeconds)
         m_threads.back()->start();
     }
     m_port = port;
+    startClusterView();
     qCInfo(lcServer).noquote() << u"listening on %1:%2 with %3 threads, database %4 (%5 connections), instance %6"_s
                                           .arg(m_settings.httpHost)
                                           .arg(m_port)
@@ -96,27 +112,56 @@ Status ServerApp::start(int databaseWaitSeconds)
     return Done{};
 }
 
+void ServerApp::startClusterView()
+{
+    m_statsStore = std::make_unique<StatsStore>(*m_database);
+    m_leases = std::make_unique<ClusterLeases>(*m_database);
+    if (!m_settings.redisUrl.isEmpty())
+        m_redis = new RedisConnection(m_settings.redisUrl, this);
+    m_statsSource = std::make_unique<ClusterStatsSource>(m_redis, *m_statsStore, *m_scaling, m_lag.get());
+    m_publisher = std::make_unique<SnapshotPublisher>(
+            m_settings.instanceId, u"server"_s,
+            [this] { return SnapshotPublisher::Activity{http::Reply::inFlight(), m_draining}; }, m_redis, m_statsStore.get());
+    m_publisher->start();
+    m_monitor = std::make_unique<cluster::ClusterMonitor>(m_settings.instanceId, m_settings.statsHistorySeconds,
+                                                          AutoscalePolicy(m_settings.autoscale), *m_leases, *m_statsSource,
+                                                          *m_statsStore, *m_scaling);
+    m_monitor->start();
+}
+
 void ServerApp::drain(int timeoutMs, std::function<void()> done)
 {
+    m_draining = true;
+    if (m_publisher)
+        m_publisher->publishNow();
+    if (m_monitor)
+        m_monitor->stop([] {});
     for (auto &thread : m_threads)
         thread->stopListening();
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     auto timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, [timer, clock, timeoutMs, done = std::move(done)] {
+    connect(timer, &QTimer::timeout, this, [this, timer, clock, timeoutMs, done = std::move(done)] {
         const int open = http::Reply::inFlight();
         if (open > 0 && clock->elapsed() < timeoutMs)
             return;
         if (open > 0)
             qCWarning(lcServer) << open << "request(s) still open after" << timeoutMs << "ms; stopping anyway";
+        timer->stop();
         timer->deleteLater();
-        done();
+        if (m_publisher)
+            m_publisher->withdraw(done);
+        else
+            done();
     });
     timer->start(20);
 }
 
 void ServerApp::stop()
 {
+    m_monitor.reset();
+    m_publisher.reset();
+    m_statsSource.reset();
     if (m_outbox)
         m_outbox->stop(2000);
     // The database threads stop while the API threads (whose objects receive their results) still
@@ -130,6 +175,9 @@ void ServerApp::stop()
     m_threads.clear();
     m_outbox.reset();
     m_triggers.reset();
+    m_leases.reset();
+    m_statsStore.reset();
+    m_lag.reset();
     m_scaling.reset();
     m_database.reset();
 }

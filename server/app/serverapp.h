@@ -12,9 +12,20 @@
 #include <vector>
 
 namespace wf {
+class ClusterLeases;
+class ClusterStatsSource;
 class OutboxPipeline;
-class TriggerBatcher;
+class RedisConnection;
 class ScalingStore;
+class SnapshotPublisher;
+class StatsStore;
+class TriggerBatcher;
+namespace cluster {
+class ClusterMonitor;
+}
+namespace kafka {
+class GroupLag;
+}
 
 namespace db {
 class Database;
@@ -26,7 +37,9 @@ namespace wf::app {
 class ApiThread;
 
 // wf-server wired together: settings → database pool → migrations → stores → outbox pipeline
-// (Kafka producer, publisher, relay; on the main thread) → API threads.
+// (Kafka producer, publisher, relay; on the main thread) → API threads; and on the main thread
+// the cluster view's parts: the worker group's lag, this server's snapshot publisher and the
+// cluster monitor (history and autoscaler, on whichever server holds its lease).
 class ServerApp : public QObject
 {
 public:
@@ -46,6 +59,8 @@ public:
     static Result<QList<int>> migrate(const Settings &settings, int databaseWaitSeconds);
 
 private:
+    void startClusterView();
+
     Settings m_settings;
     StepRegistry m_steps; // the step types definitions may use
     std::unique_ptr<db::Database> m_database;
@@ -53,6 +68,14 @@ private:
     std::unique_ptr<ScalingStore> m_scaling;
     std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka
     std::vector<std::unique_ptr<ApiThread>> m_threads;
+    std::unique_ptr<kafka::GroupLag> m_lag; // null without Kafka
+    std::unique_ptr<StatsStore> m_statsStore;
+    std::unique_ptr<ClusterLeases> m_leases;
+    RedisConnection *m_redis = nullptr; // the main thread's, for the snapshots; null without Redis
+    std::unique_ptr<ClusterStatsSource> m_statsSource;
+    std::unique_ptr<SnapshotPublisher> m_publisher;
+    std::unique_ptr<cluster::ClusterMonitor> m_monitor;
+    bool m_draining = false;
     int m_port = 0;
 };
 

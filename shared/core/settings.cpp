@@ -49,6 +49,16 @@ QList<Settings::Entry> Settings::catalog()
         {u"run/max_step_output_bytes"_s, u"1048576"_s, u"largest output of one step; more fails the step"_s, Worker},
         {u"run/max_bytes"_s, u"16777216"_s, u"largest sum of one run's step outputs; more fails the step"_s, Worker},
         {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s, Worker},
+        {u"autoscale/worker_lag_high"_s, u"1000"_s, u"autoscaler: Kafka lag above which workers are added"_s, Server},
+        {u"autoscale/worker_lag_low"_s, u"100"_s, u"autoscaler: Kafka lag below which workers are removed"_s, Server},
+        {u"autoscale/worker_step"_s, u"1"_s, u"autoscaler: workers added or removed at once"_s, Server},
+        {u"autoscale/worker_cooldown_seconds"_s, u"60"_s, u"autoscaler: least time between two changes of the worker count"_s, Server},
+        {u"autoscale/server_cpu_high"_s, u"70"_s, u"autoscaler: average server CPU % (of one core, 10 s) above which servers are added"_s, Server},
+        {u"autoscale/server_cpu_low"_s, u"30"_s, u"autoscaler: average server CPU % below which servers are removed"_s, Server},
+        {u"autoscale/server_p99_high_ms"_s, u"2000"_s, u"autoscaler: request p99 (10 s) above which servers are added"_s, Server},
+        {u"autoscale/server_step"_s, u"1"_s, u"autoscaler: servers added or removed at once"_s, Server},
+        {u"autoscale/server_cooldown_seconds"_s, u"60"_s, u"autoscaler: least time between two changes of the server count"_s, Server},
+        {u"stats/history_seconds"_s, u"3600"_s, u"how long the cluster stats history (1 sample/s) is kept"_s, Server},
         // wf-stack's own (deploy/stack/stackoptions.cpp, and reconcile in stackcommands.cpp)
         {u"stack/state_dir"_s, u"./.wf"_s, u"pids (stack.json), logs, the PostgreSQL cluster"_s, Stack},
         {u"stack/bin_dir"_s, u"next to wf-stack"_s, u"where wf-server, wf-worker and wf-broker are"_s, Stack},
@@ -146,6 +156,21 @@ Result<Settings> Settings::from(const Config &config)
     s.workerMaxExecutions = int(readInt(u"worker/max_executions"_s, 5, 1, 1000));
     s.runMaxStepOutputBytes = readInt(u"run/max_step_output_bytes"_s, 1 << 20, 1024, qint64(1) << 30);
     s.runMaxBytes = readInt(u"run/max_bytes"_s, 16 << 20, 1024, qint64(1) << 32);
+    AutoscaleThresholds &scale = s.autoscale;
+    scale.workerLagHigh = readInt(u"autoscale/worker_lag_high"_s, 1000, 1, qint64(1) << 40);
+    scale.workerLagLow = readInt(u"autoscale/worker_lag_low"_s, 100, 0, qint64(1) << 40);
+    scale.workerStep = int(readInt(u"autoscale/worker_step"_s, 1, 1, 1000));
+    scale.workerCooldownSeconds = int(readInt(u"autoscale/worker_cooldown_seconds"_s, 60, 0, 86400));
+    scale.serverCpuHigh = int(readInt(u"autoscale/server_cpu_high"_s, 70, 1, 100000));
+    scale.serverCpuLow = int(readInt(u"autoscale/server_cpu_low"_s, 30, 0, 100000));
+    scale.serverP99HighMs = int(readInt(u"autoscale/server_p99_high_ms"_s, 2000, 1, 3600000));
+    scale.serverStep = int(readInt(u"autoscale/server_step"_s, 1, 1, 1000));
+    scale.serverCooldownSeconds = int(readInt(u"autoscale/server_cooldown_seconds"_s, 60, 0, 86400));
+    if (scale.workerLagLow >= scale.workerLagHigh)
+        problems << u"WF_AUTOSCALE_WORKER_LAG_LOW must be below WF_AUTOSCALE_WORKER_LAG_HIGH"_s;
+    if (scale.serverCpuLow >= scale.serverCpuHigh)
+        problems << u"WF_AUTOSCALE_SERVER_CPU_LOW must be below WF_AUTOSCALE_SERVER_CPU_HIGH"_s;
+    s.statsHistorySeconds = int(readInt(u"stats/history_seconds"_s, 3600, 60, 7 * 86400));
 
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));

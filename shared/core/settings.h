@@ -9,6 +9,21 @@
 
 namespace wf {
 
+// The autoscaler's trigger table (the seed's section 10) with its step sizes and cool-downs;
+// the bounds are each component's min and max in scaling_targets.
+struct AutoscaleThresholds
+{
+    qint64 workerLagHigh = 1000;    // lag above this: more workers
+    qint64 workerLagLow = 100;      // lag below this: fewer workers
+    int workerStep = 1;
+    int workerCooldownSeconds = 60;
+    int serverCpuHigh = 70;         // average CPU % of one core over the servers, last 10 s
+    int serverCpuLow = 30;
+    int serverP99HighMs = 2000;     // p99 of every request over the last 10 s
+    int serverStep = 1;
+    int serverCooldownSeconds = 60;
+};
+
 // The typed settings of the platform, read once at start-up from a Config. A value that is set
 // but malformed is a start-up error, never silently replaced by its default.
 struct Settings
@@ -34,6 +49,8 @@ struct Settings
     int workerMaxExecutions = 5;     // a run claimed more often than this ends failed
     qint64 runMaxStepOutputBytes = 1 << 20;
     qint64 runMaxBytes = 16 << 20;
+    AutoscaleThresholds autoscale;
+    int statsHistorySeconds = 3600;  // how long the recorded cluster view is kept
 
     static Result<Settings> from(const Config &config);
 

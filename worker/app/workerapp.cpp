@@ -14,7 +14,9 @@
 #include "kafka/kafkaconsumer.h"
 #include "outbox/outboxpipeline.h"
 #include "store/aftercommit.h"
+#include "stats/snapshotpublisher.h"
 #include "steps/builtinsteps.h"
+#include "store/statsstore.h"
 
 
 using namespace Qt::StringLiterals;
@@ -36,6 +38,8 @@ WorkerApp::~WorkerApp()
     // to an object being destroyed would be a use-after-free.
     if (m_database)
         m_database->shutdown();
+    m_publisher.reset();
+    m_statsStore.reset();
     m_health.reset();
     m_sweeper.reset();
     m_lag.reset();
@@ -99,6 +103,12 @@ Status WorkerApp::start(int databaseWaitSeconds)
         if (auto status = m_health->listen(m_settings.workerHealthPort); !status)
             return status;
     }
+    m_statsStore = std::make_unique<StatsStore>(*m_database);
+    m_publisher = std::make_unique<SnapshotPublisher>(
+            m_settings.instanceId, u"worker"_s,
+            [this] { return SnapshotPublisher::Activity{m_coordinator->active(), m_draining}; },
+            m_cache ? m_cache->connection() : nullptr, m_statsStore.get());
+    m_publisher->start();
     qCInfo(lcWorker).noquote() << u"worker %1 consuming %2 from %3 (group %4, up to %5 runs at once, lease %6 s)"_s
                                           .arg(m_settings.instanceId, QString::fromLatin1(kafka::topics::kTrigger),
                                                m_settings.kafkaBrokers, QString::fromLatin1(kafka::kWorkerGroup))
@@ -109,6 +119,11 @@ Status WorkerApp::start(int databaseWaitSeconds)
 
 void WorkerApp::shutdown(int drainMs, std::function<void()> done)
 {
+    m_draining = true;
+    if (m_publisher) {
+        m_publisher->publishNow();
+        done = [publisher = m_publisher.get(), done = std::move(done)] { publisher->withdraw(done); };
+    }
     // Leave the group first, so the partitions move to the other workers at once.
     if (m_consumer)
         m_consumer->close();

@@ -16,6 +16,8 @@ class Cache;
 class ExecutionStore;
 class OutboxPipeline;
 class RunCoordinator;
+class SnapshotPublisher;
+class StatsStore;
 class Sweeper;
 namespace db {
 class Database;
@@ -31,7 +33,8 @@ class WorkerHealth;
 
 // wf-worker wired together: database pool, Kafka producer (completed, dead letters, re-enqueued
 // triggers through the outbox), consumer-group member of workflow-workers, run coordinator,
-// sweeper and outbox relay, all on the main thread's event loop.
+// sweeper, outbox relay and the snapshot publisher (this worker in the cluster stats), all on
+// the main thread's event loop.
 class WorkerApp : public QObject
 {
 public:
@@ -55,6 +58,9 @@ private:
     std::unique_ptr<kafka::GroupLag> m_lag;
     std::unique_ptr<Sweeper> m_sweeper;
     std::unique_ptr<WorkerHealth> m_health;
+    std::unique_ptr<StatsStore> m_statsStore;
+    std::unique_ptr<SnapshotPublisher> m_publisher; // this worker in the cluster view
+    bool m_draining = false;
 };
 
 } // namespace app
