@@ -378,7 +378,7 @@ void TestExecution::poisonMessagesGoToTheDeadLetterQueue()
     const QList<QByteArray> poison{"not json at all", "{\"run_id\": 42}",
                                    "{\"run_id\": \"0123456789abcdef0123456789abcdef\"}"};
     for (const QByteArray &value : poison)
-        producer.produce({"workflow.trigger", "poison", value, {}}, [&](const QString &error) { delivered += error.isEmpty(); });
+        producer.produce({"workflow.trigger", "poison", value, {}}, [&](const wf::kafka::KafkaProducer::Delivery &delivery) { delivered += delivery.ok(); });
     QTRY_COMPARE_WITH_TIMEOUT(delivered, 3, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_cluster.scalar(u"SELECT count(*) FROM dead_letters"_s), u"3"_s, 20000);
     QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM dead_letters WHERE reason LIKE '%does not exist%'"_s), u"1"_s);

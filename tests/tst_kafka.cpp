@@ -40,7 +40,7 @@ private:
         int failed = 0;
         for (int i = 0; i < count; ++i) {
             producer.produce({topic, prefix + QByteArray::number(i), prefix + QByteArray::number(i), {{"h", "v"}}},
-                             [&](const QString &error) { error.isEmpty() ? ++delivered : ++failed; });
+                             [&](const KafkaProducer::Delivery &delivery) { delivery.ok() ? ++delivered : ++failed; });
         }
         if (!QTest::qWaitFor([&] { return delivered + failed == count; }, 30000))
             return -1;

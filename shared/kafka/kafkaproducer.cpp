@@ -68,7 +68,7 @@ void KafkaProducer::produce(const Message &message, Delivered delivered)
 {
     QReadLocker lock(&m_lock);
     if (!m_handle) {
-        delivered(u"producer not started"_s);
+        delivered({u"producer not started"_s});
         return;
     }
     rd_kafka_headers_t *headers = rd_kafka_headers_new(size_t(message.headers.size()));
@@ -87,7 +87,7 @@ void KafkaProducer::produce(const Message &message, Delivered delivered)
         rd_kafka_headers_destroy(headers);
         --m_outstanding;
         const QString reason = QString::fromUtf8(rd_kafka_err2str(error));
-        (*callback)(reason);
+        (*callback)({reason});
         delete callback;
     }
 }
@@ -135,7 +135,12 @@ void KafkaProducer::onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, 
     std::unique_ptr<Delivered> callback(static_cast<Delivered *>(message->_private));
     if (!callback)
         return;
-    (*callback)(message->err == RD_KAFKA_RESP_ERR_NO_ERROR ? QString() : QString::fromUtf8(rd_kafka_err2str(message->err)));
+    Delivery delivery;
+    if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        delivery.error = QString::fromUtf8(rd_kafka_err2str(message->err));
+    delivery.partition = message->partition;
+    delivery.offset = message->offset;
+    (*callback)(delivery);
 }
 
 int KafkaProducer::onStatistics(rd_kafka_t *, char *json, size_t length, void *opaque)

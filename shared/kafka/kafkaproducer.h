@@ -35,8 +35,16 @@ public:
         QByteArray value;
         QList<QPair<QByteArray, QByteArray>> headers;
     };
-    // Empty error = stored by the broker (all in-sync replicas).
-    using Delivered = std::function<void(const QString &error)>;
+    // What the broker said about one message: stored (all in-sync replicas) at partition and
+    // offset, or why not.
+    struct Delivery
+    {
+        QString error; // empty = stored
+        int partition = -1;
+        qint64 offset = -1;
+        bool ok() const { return error.isEmpty(); }
+    };
+    using Delivered = std::function<void(const Delivery &delivery)>;
 
     explicit KafkaProducer(KafkaSettings settings, QObject *parent = nullptr);
     ~KafkaProducer() override;

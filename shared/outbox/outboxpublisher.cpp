@@ -53,19 +53,31 @@ void OutboxPublisher::publish(const OutboxMessage &message)
     for (auto it = message.headers.begin(); it != message.headers.end(); ++it)
         out.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
     const qint64 id = message.id;
+    const bool observed = m_observer && message.topic == m_observedTopic;
+    QByteArray key = observed ? message.key : QByteArray();
+    QByteArray traceparent = observed ? message.headers.value(u"traceparent"_s).toString().toUtf8() : QByteArray();
     // The callback runs on this object's thread (the producer's).
-    m_producer.produce(out, [this, id](const QString &error) {
-        if (!error.isEmpty()) {
+    m_producer.produce(out, [this, id, observed, key = std::move(key), traceparent = std::move(traceparent)](
+                                    const kafka::KafkaProducer::Delivery &delivery) {
+        if (!delivery.ok()) {
             ++m_failed;
-            qCDebug(lcOutbox) << "outbox row" << id << "not published:" << error;
+            qCDebug(lcOutbox) << "outbox row" << id << "not published:" << delivery.error;
             return;
         }
         ++m_published;
+        if (observed)
+            m_observer(key, traceparent, delivery.partition, delivery.offset);
         QMutexLocker lock(&m_mutex);
         m_sent.append(id);
         if (!m_flushTimer->isActive())
             QMetaObject::invokeMethod(m_flushTimer, qOverload<>(&QTimer::start), Qt::AutoConnection);
     });
+}
+
+void OutboxPublisher::observe(QByteArray topic, Published published)
+{
+    m_observedTopic = std::move(topic);
+    m_observer = std::move(published);
 }
 
 void OutboxPublisher::flushSent()

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 
 class QTimer;
 
@@ -30,6 +31,11 @@ public:
     void publish(const OutboxMessage &message);
     void publish(const QList<OutboxMessage> &messages);
 
+    // Told of every message of `topic` the broker stored (on this object's thread): its key,
+    // traceparent header, partition and offset. Set before the first publish.
+    using Published = std::function<void(const QByteArray &key, const QByteArray &traceparent, int partition, qint64 offset)>;
+    void observe(QByteArray topic, Published published);
+
     qint64 published() const { return m_published.load(); }
     qint64 failed() const { return m_failed.load(); }
 
@@ -39,6 +45,8 @@ private:
     kafka::KafkaProducer &m_producer;
     db::Database &m_database;
     QTimer *m_flushTimer = nullptr;
+    QByteArray m_observedTopic;
+    Published m_observer;
     QMutex m_mutex;
     QList<qint64> m_sent;
     std::atomic<qint64> m_published{0};
