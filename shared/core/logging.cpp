@@ -15,6 +15,7 @@ Q_LOGGING_CATEGORY(lcHttp, "wf.server.http")
 Q_LOGGING_CATEGORY(lcKafka, "wf.kafka")
 Q_LOGGING_CATEGORY(lcOutbox, "wf.outbox")
 Q_LOGGING_CATEGORY(lcWorker, "wf.worker")
+Q_LOGGING_CATEGORY(lcRun, "wf.run", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,7 @@ namespace {
 
 QString g_processName;
 bool g_json = false;
+thread_local const QJsonObject *t_fields = nullptr; // event()'s fields while its line is written
 
 const char *levelName(QtMsgType type)
 {
@@ -53,11 +55,23 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
                            {u"process"_s, g_processName},
                            {u"pid"_s, QCoreApplication::applicationPid()},
                            {u"msg"_s, message}};
+        if (t_fields)
+            for (auto it = t_fields->constBegin(); it != t_fields->constEnd(); ++it)
+                if (!object.contains(it.key()))
+                    object.insert(it.key(), it.value());
         line = json::serialize(object);
     } else {
         line = now.toUtf8() + ' ' + levelName(type) + ' ' + g_processName.toUtf8() + '['
                 + QByteArray::number(QCoreApplication::applicationPid()) + "] "
                 + (context.category ? context.category : "default") + ": " + message.toUtf8();
+        if (t_fields) {
+            for (auto it = t_fields->constBegin(); it != t_fields->constEnd(); ++it) {
+                const QJsonValue value = it.value();
+                line += ' ' + it.key().toUtf8() + '='
+                        + (value.isString() ? value.toString().toUtf8()
+                                            : json::serialize(value));
+            }
+        }
     }
     line.append('\n');
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
@@ -66,6 +80,15 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 }
 
 } // namespace
+
+void event(const QLoggingCategory &category, const QString &message, const QJsonObject &fields)
+{
+    if (!category.isInfoEnabled())
+        return;
+    t_fields = &fields;
+    QMessageLogger(nullptr, 0, nullptr, category.categoryName()).info().noquote() << message;
+    t_fields = nullptr;
+}
 
 void install(const QString &format, const QString &processName)
 {
