@@ -1,10 +1,11 @@
--- 006: what the cluster view and the autoscaler need besides Redis.
+-- 006: what the cluster view, the autoscaler and the run timeline need.
 --   instance_stats   each process's latest snapshot, written here only while Redis is unavailable
 --                    (readers take rows younger than a few seconds);
 --   stats_history    the cluster view once a second, written by the lease holder, for charts;
 --   cluster_leases   who does a cluster-wide job (the monitor and autoscaler) until when;
 --   scaling_targets.autoscale, scaling_events.rule/inputs/acted: the autoscaler's switch and its
---   decisions, including the ones it did not carry out (bounds, cool-down).
+--   decisions, including the ones it did not carry out (bounds, cool-down);
+--   run_events.trace_id: the timeline's events carry the run's trace.
 
 CREATE TABLE instance_stats (
     id          text        PRIMARY KEY,
@@ -31,3 +32,6 @@ ALTER TABLE scaling_events
     ADD COLUMN inputs jsonb,
     ADD COLUMN acted  boolean NOT NULL DEFAULT true;
 CREATE INDEX ix_scaling_events_component ON scaling_events (component, id DESC);
+
+-- The run timeline (GET /api/v1/runs/{id}/events) carries the run's W3C trace id per event.
+ALTER TABLE run_events ADD COLUMN trace_id text;

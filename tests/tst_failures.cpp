@@ -170,7 +170,10 @@ void TestFailures::initTestCase()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     error = m_broker.start(3);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    error = m_server.start(m_cluster.databaseUrl(), environment(u"server-1"_s));
+    // The server logs JSON (the workers text), so that both formats of the run events are seen.
+    QProcessEnvironment serverEnvironment = environment(u"server-1"_s);
+    serverEnvironment.insert(u"WF_LOG_FORMAT"_s, u"json"_s);
+    error = m_server.start(m_cluster.databaseUrl(), serverEnvironment);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     m_http = std::make_unique<HttpClient>(m_server.url());
     error = startWorkers(2);
@@ -288,6 +291,52 @@ void TestFailures::delayResumesAfterItsWorkersDied()
     // restarting it would end 12 s after the resumption.
     QVERIFY2(seconds >= 12 && seconds < qMax(12.0, resumedAt) + 2.5,
              qPrintable(u"resumed at %1 s, done at %2 s"_s.arg(resumedAt).arg(seconds)));
+
+    // Its timeline follows it from the server through both workers, under one trace id.
+    QJsonArray events;
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                events = m_http->get(u"/api/v1/runs/%1/events"_s.arg(runId)).object().value(u"items"_s).toArray();
+                return !events.isEmpty() && events.last()[u"kind"_s].toString() == u"finished"_s;
+            },
+            5000));
+    const HttpResult timeline = m_http->get(u"/api/v1/runs/%1/events"_s.arg(runId));
+    const QString traceId = timeline.object().value(u"trace_id"_s).toString();
+    QCOMPARE(traceId.size(), 32);
+    QStringList kinds;
+    QStringList claimers;
+    for (const QJsonValue &event : std::as_const(events)) {
+        kinds.append(event[u"kind"_s].toString());
+        QCOMPARE(event[u"trace_id"_s].toString(), traceId);
+        if (event[u"kind"_s].toString() == u"claimed"_s)
+            claimers.append(event[u"instance"_s].toString() + u'#' + QString::number(event[u"detail"_s][u"execution"_s].toInt()));
+    }
+    QVERIFY2(kinds.startsWith(u"accepted"_s) && kinds.contains(u"published"_s), qPrintable(kinds.join(u' ')));
+    QCOMPARE(events.first()[u"instance"_s].toString(), u"server-1"_s);
+    QCOMPARE(claimers.size(), 2);
+    QVERIFY2(claimers.at(0).endsWith(u"#1"_s) && claimers.at(1).endsWith(u"#2"_s), qPrintable(claimers.join(u' ')));
+    QVERIFY2(claimers.at(0).section(u'#', 0, 0) != claimers.at(1).section(u'#', 0, 0), qPrintable(claimers.join(u' ')));
+    QCOMPARE(events.last()[u"detail"_s][u"status"_s].toString(), u"success"_s);
+    QVERIFY2(kinds.contains(u"step"_s), qPrintable(kinds.join(u' ')));
+    // One log line per event, with the run's trace id: here the new workers' "claimed".
+    bool logged = false;
+    for (auto &worker : m_workers) {
+        const QString output = QString::fromUtf8(worker->output());
+        logged = logged || (output.contains(u"run %1 claimed"_s.arg(runId)) && output.contains(u"trace_id="_s + traceId));
+    }
+    QVERIFY(logged);
+    // The server's, as JSON: one object whose fields name the run, the event, the instance and the trace.
+    bool accepted = false;
+    for (const QByteArray &line : m_server.output().split('\n')) {
+        const QJsonObject object = wf::json::parse(line).value_or(QJsonValue()).toObject();
+        accepted = accepted
+                || (object.value(u"event"_s).toString() == u"accepted"_s && object.value(u"run_id"_s).toString() == runId
+                    && object.value(u"trace_id"_s).toString() == traceId && object.value(u"instance"_s).toString() == u"server-1"_s
+                    && object.value(u"category"_s).toString() == u"wf.run"_s);
+    }
+    QVERIFY(accepted);
+    QCOMPARE(m_http->get(u"/api/v1/runs/0123456789abcdef0123456789abcdef/events"_s).status, 404);
+    QCOMPARE(m_http->get(u"/api/v1/runs/%1/events?limit=0"_s.arg(runId)).status, 400);
 }
 
 void TestFailures::missingVersionOrUnreadableResultsFailTheRun()

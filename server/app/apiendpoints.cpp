@@ -5,11 +5,11 @@
 namespace wf::app {
 
 ApiEndpoints::ApiEndpoints(QObject *context, const ApiServices &services, Cache *cache)
-    : m_changes(services.publisher, cache), m_workflowStore(*services.database, &m_changes),
+    : m_changes(services.publisher, cache), m_events(*services.database, QString::fromUtf8(services.instanceId)), m_workflowStore(*services.database, &m_changes),
       m_runStore(*services.database, *services.triggers, &m_changes), m_statsStore(*services.database),
       m_statsSource(cache ? cache->connection() : nullptr, m_statsStore, *services.scaling, services.lag),
       m_health(context, *services.database, services.producer, cache),
-      m_workflows(context, m_workflowStore, *services.steps, cache), m_runs(context, m_runStore, cache),
+      m_workflows(context, m_workflowStore, *services.steps, cache), m_runs(context, m_runStore, cache, &m_events),
       m_admin(context, *services.scaling, services.adminToken),
       m_runAdmin(context, m_runStore, services.adminToken, services.instanceId),
       m_stats(context, m_statsSource, m_statsStore, services.adminToken, services.statsHistorySeconds)

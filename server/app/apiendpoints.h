@@ -12,6 +12,7 @@
 #include "api/workflowcontroller.h"
 #include "store/aftercommit.h"
 #include "stats/clusterstatssource.h"
+#include "store/runeventlog.h"
 #include "store/runstore.h"
 #include "store/statsstore.h"
 #include "store/workflowstore.h"
@@ -32,6 +33,7 @@ public:
 
 private:
     AfterCommit m_changes;
+    RunEventLog m_events;
     WorkflowStore m_workflowStore;
     RunStore m_runStore;
     StatsStore m_statsStore;

@@ -16,6 +16,7 @@
 #include "stats/clusterstatssource.h"
 #include "stats/snapshotpublisher.h"
 #include "store/clusterleases.h"
+#include "store/runeventlog.h"
 #include "store/statsstore.h"
 #include "outbox/outboxpipeline.h"
 #include "store/triggerbatcher.h"
@@ -66,6 +67,8 @@ Status ServerApp::start(int databaseWaitSeconds)
         if (!outbox)
             return outbox.error();
         m_outbox = std::move(*outbox);
+        m_runEvents = std::make_unique<RunEventLog>(*m_database, m_settings.instanceId);
+        m_runEvents->followPublishes(m_outbox->publisher());
     } else {
         qCWarning(lcServer) << "no Kafka configured (WF_KAFKA_BROKERS): triggered runs wait in the outbox";
     }
@@ -174,6 +177,7 @@ void ServerApp::stop()
     }
     m_threads.clear();
     m_outbox.reset();
+    m_runEvents.reset();
     m_triggers.reset();
     m_leases.reset();
     m_statsStore.reset();

@@ -16,6 +16,7 @@ class ClusterLeases;
 class ClusterStatsSource;
 class OutboxPipeline;
 class RedisConnection;
+class RunEventLog;
 class ScalingStore;
 class SnapshotPublisher;
 class StatsStore;
@@ -67,6 +68,7 @@ private:
     std::unique_ptr<TriggerBatcher> m_triggers;
     std::unique_ptr<ScalingStore> m_scaling;
     std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka
+    std::unique_ptr<RunEventLog> m_runEvents;  // "published" events of this server's outbox
     std::vector<std::unique_ptr<ApiThread>> m_threads;
     std::unique_ptr<kafka::GroupLag> m_lag; // null without Kafka
     std::unique_ptr<StatsStore> m_statsStore;

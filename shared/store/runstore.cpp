@@ -64,6 +64,35 @@ RunStore::RunStore(db::Database &database, TriggerBatcher &triggers, ChangeSink 
 {
 }
 
+void RunStore::events(QObject *context, const QString &runId, int limit, Callback<Timeline> done)
+{
+    m_database.read(
+            context,
+            [runId, limit](db::DbConnection &connection) -> Result<Timeline> {
+                const db::DbResult run = connection.exec("SELECT coalesce(traceparent, '') FROM workflow_runs WHERE uuid = $1", {runId});
+                if (run.rows() == 0)
+                    return RunStore::runNotFound();
+                Timeline timeline;
+                timeline.traceparent = run.bytes(0, 0);
+                const db::DbResult rows = connection.exec(
+                        "SELECT kind, coalesce(instance, ''), coalesce(trace_id, ''), (extract(epoch FROM at) * 1000000)::int8, detail"
+                        " FROM run_events WHERE run_id = $1 ORDER BY at, id LIMIT $2",
+                        {runId, limit});
+                for (int row = 0; row < rows.rows(); ++row) {
+                    RunEvent event;
+                    event.runId = runId;
+                    event.kind = rows.text(row, 0);
+                    event.instance = rows.text(row, 1);
+                    event.traceId = rows.text(row, 2);
+                    event.atMicros = rows.int64(row, 3);
+                    event.detail = rows.json(row, 4).toObject();
+                    timeline.events.append(std::move(event));
+                }
+                return timeline;
+            },
+            std::move(done));
+}
+
 Error RunStore::runNotFound()
 {
     return Error::notFound(u"Workflow run not found"_s);
@@ -249,8 +278,9 @@ void RunStore::requeue(QObject *context, const QString &runId, const QString &in
                         "             WHERE uuid = $1 AND (status = 'pending'"
                         "                   OR (status = 'running' AND lease_expires_at < clock_timestamp()))"
                         "             RETURNING *),"
-                        " event AS (INSERT INTO run_events (run_id, kind, instance, detail)"
-                        "           SELECT uuid, 'requeued', $2, jsonb_build_object('executions', execution_attempts) FROM run),"
+                        " event AS (INSERT INTO run_events (run_id, kind, instance, trace_id, detail)"
+                        "           SELECT uuid, 'requeued', $2, nullif(split_part(traceparent, '-', 2), ''),"
+                        "                  jsonb_build_object('executions', execution_attempts) FROM run),"
                         " msg AS (" WF_TRIGGER_MESSAGE_INSERT("run") ")"
                         " SELECT " WF_RUN_COLUMNS_OF("run") ", msg.* FROM run, msg",
                         {runId, instance});

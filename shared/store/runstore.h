@@ -3,6 +3,7 @@
 #include "core/callback.h"
 #include "page.h"
 #include "runquery.h"
+#include "runevent.h"
 #include "runrecord.h"
 #include "stuckrun.h"
 #include "triggerrequest.h"
@@ -50,6 +51,14 @@ public:
     // run_events with `instance`. Idempotent on a pending run (it is published again). A run
     // running under a live lease, or finished, is a conflict.
     void requeue(QObject *context, const QString &runId, const QString &instance, Callback<RunRecord> done);
+
+    // The timeline of a run, oldest first (at most `limit` events), with its traceparent.
+    struct Timeline
+    {
+        QByteArray traceparent;
+        QList<RunEvent> events;
+    };
+    void events(QObject *context, const QString &runId, int limit, Callback<Timeline> done);
 
     static Error runNotFound();
 

@@ -14,6 +14,7 @@
 #include "kafka/kafkaconsumer.h"
 #include "outbox/outboxpipeline.h"
 #include "store/aftercommit.h"
+#include "store/runeventlog.h"
 #include "stats/snapshotpublisher.h"
 #include "steps/builtinsteps.h"
 #include "store/statsstore.h"
@@ -44,6 +45,7 @@ WorkerApp::~WorkerApp()
     m_sweeper.reset();
     m_lag.reset();
     m_coordinator.reset();
+    m_runEvents.reset();
     m_changes.reset();
     m_consumer.reset();
     m_cache.reset();
@@ -71,6 +73,8 @@ Status WorkerApp::start(int databaseWaitSeconds)
     if (!outbox)
         return outbox.error();
     m_outbox = std::move(*outbox);
+    m_runEvents = std::make_unique<RunEventLog>(*m_database, m_settings.instanceId);
+    m_runEvents->followPublishes(m_outbox->publisher());
 
     kafka::KafkaConsumer::Options consumerOptions;
     consumerOptions.groupId = QString::fromLatin1(kafka::kWorkerGroup);
@@ -82,6 +86,7 @@ Status WorkerApp::start(int databaseWaitSeconds)
     coordinatorOptions.concurrency = m_settings.workerConcurrency;
     coordinatorOptions.limits.maxStepOutputBytes = m_settings.runMaxStepOutputBytes;
     coordinatorOptions.limits.maxRunBytes = m_settings.runMaxBytes;
+    coordinatorOptions.events = m_runEvents.get();
     if (!m_settings.redisUrl.isEmpty())
         m_cache = std::make_unique<Cache>(m_settings.redisUrl);
     m_changes = std::make_unique<AfterCommit>(&m_outbox->publisher(), m_cache.get());
@@ -96,6 +101,7 @@ Status WorkerApp::start(int databaseWaitSeconds)
     m_sweeper = std::make_unique<Sweeper>(
             *m_store, *m_changes, [lag = m_lag.get()] { return lag->lag(); }, m_settings.workerRequeueSeconds,
             qMax(1000, m_settings.workerLeaseSeconds * 1000 / 4), m_settings.workerLeaseSeconds * 1000);
+    m_sweeper->setEvents(m_runEvents.get());
     m_sweeper->start();
     if (m_settings.workerHealthPort > 0) {
         m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8(),

@@ -16,6 +16,7 @@ class Cache;
 class ExecutionStore;
 class OutboxPipeline;
 class RunCoordinator;
+class RunEventLog;
 class SnapshotPublisher;
 class StatsStore;
 class Sweeper;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<Sweeper> m_sweeper;
     std::unique_ptr<WorkerHealth> m_health;
     std::unique_ptr<StatsStore> m_statsStore;
+    std::unique_ptr<RunEventLog> m_runEvents;
     std::unique_ptr<SnapshotPublisher> m_publisher; // this worker in the cluster view
     bool m_draining = false;
 };

@@ -1,5 +1,7 @@
 #include "runcoordinator.h"
 
+#include "store/runeventlog.h"
+
 #include "claimqueue.h"
 #include "deadletters.h"
 #include "endqueue.h"
@@ -40,6 +42,8 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
         m_counters.failed += completed.size();
         for (qsizetype i = 0; i < completed.size(); ++i)
             Metrics::instance().runFinished(statusName(RunStatus::Failed));
+        for (const QString &runId : runIds)
+            record(runId, u"finished"_s, {}, {{u"status"_s, statusName(RunStatus::Failed)}, {u"at_claim"_s, true}});
         m_changes.committed({runIds, {}, completed});
     };
     handlers.settled = [this] {
@@ -128,14 +132,19 @@ void RunCoordinator::start(const ClaimedRun &run)
     }
     RunPlan plan = run.plan;
     plan.limits = m_options.limits;
+    const QString traceId = RunEvent::traceIdOf(plan.traceparent);
     auto *execution = new RunExecution(std::move(plan), m_http, m_steps, this);
-    m_active.insert(lease.runId, {execution, lease});
+    m_active.insert(lease.runId, {execution, lease, traceId});
+    record(lease.runId, u"claimed"_s, traceId, {{u"execution"_s, lease.execution}, {u"resumed"_s, lease.execution > 1}});
     m_leases->track(lease);
     m_changes.committed({{lease.runId}, {}, {}});
     connect(execution, &RunExecution::stepStarted, this,
             [this, lease](const StepResult &result) { onStepStarted(lease, result); });
     connect(execution, &RunExecution::checkpoint, this,
-            [this, lease](const StepResult &, const StepResults &changed) { save(lease, changed); });
+            [this, lease, traceId](const StepResult &result, const StepResults &changed) {
+                record(lease.runId, u"step"_s, traceId, stepDetail(result, lease.execution));
+                save(lease, changed);
+            });
     connect(execution, &RunExecution::finished, this,
             [this, lease](const RunOutcome &outcome) { onFinished(lease, outcome); });
     if (lease.execution > 1)
@@ -201,10 +210,18 @@ void RunCoordinator::onFinished(const RunLease &lease, const RunOutcome &outcome
         forget(lease);
         return;
     case RunOutcome::Ending::Success:
-    case RunOutcome::Ending::Failed:
+    case RunOutcome::Ending::Failed: {
+        // The last step's result comes with the end, not with a checkpoint: the latest finished one.
+        const StepResult *last = nullptr;
+        for (const StepResult &result : outcome.stepResults)
+            if (result.completedAtMicros && (!last || *result.completedAtMicros > *last->completedAtMicros))
+                last = &result;
+        if (last)
+            record(lease.runId, u"step"_s, current(lease)->traceId, stepDetail(*last, lease.execution));
         m_ends->add({lease, outcome.ending == RunOutcome::Ending::Success ? RunStatus::Success : RunStatus::Failed,
                      outcome.error, outcome.stepResults});
         return;
+    }
     }
 }
 
@@ -214,6 +231,11 @@ void RunCoordinator::onEnded(const RunEnd &end, int fate)
     if (EndQueue::Fate(fate) == EndQueue::Fate::Written) {
         ++(end.status == RunStatus::Success ? m_counters.succeeded : m_counters.failed);
         Metrics::instance().runFinished(statusName(end.status));
+        const Active *active = current(end.lease);
+        QJsonObject detail{{u"status"_s, statusName(end.status)}, {u"execution"_s, end.lease.execution}};
+        if (end.error)
+            detail.insert(u"error"_s, end.error->left(300));
+        record(end.lease.runId, u"finished"_s, active ? active->traceId : QString(), detail);
     }
     if (current(end.lease))
         forget(end.lease);
@@ -224,6 +246,9 @@ void RunCoordinator::onLeaseLost(const LostLease &lost)
     const Active *active = current(lost.lease);
     if (!active)
         return;
+    record(lost.lease.runId, u"lease_lost"_s, active->traceId,
+           {{u"execution"_s, lost.lease.execution},
+            {u"status"_s, lost.status ? QJsonValue(statusName(*lost.status)) : QJsonValue(u"gone"_s)}});
     if (lost.status == RunStatus::Cancelled) {
         qCInfo(lcWorker) << "run" << lost.lease.runId << "was cancelled; stopping it";
         active->execution->cancel();
@@ -232,6 +257,31 @@ void RunCoordinator::onLeaseLost(const LostLease &lost)
                                       << (lost.status ? statusName(*lost.status) : u"gone"_s) << "); stopping it";
         active->execution->stop();
     }
+}
+
+QJsonObject RunCoordinator::stepDetail(const StepResult &result, int execution)
+{
+    QJsonObject detail{{u"step"_s, result.stepName},
+                       {u"status"_s, statusName(result.status)},
+                       {u"attempt"_s, result.attempts},
+                       {u"execution"_s, execution}};
+    if (result.startedAtMicros && result.completedAtMicros)
+        detail.insert(u"duration_ms"_s, double(*result.completedAtMicros - *result.startedAtMicros) / 1000.0);
+    if (result.error)
+        detail.insert(u"error"_s, result.error->left(300));
+    return detail;
+}
+
+void RunCoordinator::record(const QString &runId, const QString &kind, const QString &traceId, QJsonObject detail)
+{
+    if (!m_options.events)
+        return;
+    RunEvent event;
+    event.runId = runId;
+    event.kind = kind;
+    event.traceId = traceId;
+    event.detail = std::move(detail);
+    m_options.events->record(std::move(event));
 }
 
 void RunCoordinator::forget(const RunLease &lease)

@@ -6,6 +6,7 @@
 #include "kafka/kafkamessage.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -20,6 +21,7 @@ class DeadLetters;
 class EndQueue;
 class HttpClientPool;
 class LeaseKeeper;
+class RunEventLog;
 class RunExecution;
 class StepRegistry;
 struct RunOutcome;
@@ -51,6 +53,8 @@ public:
         // nobody can take the run meanwhile, and the fenced write tells whether it is still ours.
         int outageMs = 60000;
         RunLimits limits;
+        // Where the runs' timelines go (claimed, steps, lease lost, finished); null: nowhere.
+        RunEventLog *events = nullptr;
     };
 
     struct Counters
@@ -81,7 +85,11 @@ private:
     {
         QPointer<RunExecution> execution;
         RunLease lease;
+        QString traceId;
     };
+
+    void record(const QString &runId, const QString &kind, const QString &traceId, QJsonObject detail);
+    static QJsonObject stepDetail(const StepResult &result, int execution);
 
     void start(const ClaimedRun &run);
     // The active entry of `lease`'s execution, or null when that execution is over.

@@ -1,5 +1,7 @@
 #include "sweeper.h"
 
+#include "store/runeventlog.h"
+
 #include "executionstore.h"
 
 #include "core/logging.h"
@@ -7,6 +9,8 @@
 
 #include <QRandomGenerator>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace wf {
 
@@ -60,8 +64,18 @@ void Sweeper::sweep()
         m_requeued += requeued->size();
         qCInfo(lcWorker) << "sweeper re-enqueued" << requeued->size() << "run(s)";
         QStringList runIds;
-        for (const OutboxMessage &message : *requeued)
+        for (const OutboxMessage &message : *requeued) {
             runIds.append(QString::fromLatin1(message.key));
+            if (m_events) {
+                RunEvent event;
+                event.runId = runIds.last();
+                event.kind = u"requeued"_s;
+                event.traceId = RunEvent::traceIdOf(message.headers.value(u"traceparent"_s).toString().toLatin1());
+                event.detail = {{u"by"_s, u"sweeper"_s},
+                                {u"why"_s, u"its lease expired, or it was pending too long without a consumer"_s}};
+                m_events->record(std::move(event));
+            }
+        }
         m_changes.committed({runIds, {}, *requeued});
     });
 }

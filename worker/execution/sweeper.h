@@ -12,6 +12,7 @@ namespace wf {
 
 class ChangeSink;
 class ExecutionStore;
+class RunEventLog;
 
 // Every worker sweeps, a few seconds apart: runs whose lease expired (their worker died) go back
 // to pending and are published again, and so are pending runs nobody took for a long time (their
@@ -31,6 +32,8 @@ public:
             QObject *parent = nullptr);
     void start();
     void sweep();
+    // Where each re-enqueued run's "requeued" event goes (null: nowhere).
+    void setEvents(RunEventLog *events) { m_events = events; }
     qint64 requeued() const { return m_requeued; }
     // Sweeps that left stale pending runs alone because the group had lag.
     qint64 heldBack() const { return m_heldBack; }
@@ -45,6 +48,7 @@ private:
     int m_graceMs;
     QElapsedTimer m_reachableSince; // invalid while the database is unreachable
     QTimer *m_timer = nullptr;
+    RunEventLog *m_events = nullptr;
     bool m_busy = false;
     qint64 m_requeued = 0;
     qint64 m_heldBack = 0;
