@@ -1,6 +1,7 @@
 #include "clustermonitor.h"
 
 #include "core/logging.h"
+#include "metrics/metrics.h"
 #include "stats/clusterstatssource.h"
 #include "store/clusterleases.h"
 #include "store/scalingstore.h"
@@ -53,6 +54,8 @@ void ClusterMonitor::tick()
                                                   .arg(m_holder);
             m_leading = leading;
             m_lastDecision.clear();
+            if (!leading)
+                Metrics::instance().clearClusterFigures();
         }
         if (!leading)
             return settle();
@@ -71,6 +74,12 @@ void ClusterMonitor::settle()
 
 void ClusterMonitor::lead(const ClusterView &view)
 {
+    if (view.inputs().figures && view.inputs().scaling) {
+        QList<std::tuple<QString, int, int>> replicas;
+        for (const ScalingTarget &target : *view.inputs().scaling)
+            replicas.append({target.component, target.desired, target.actual});
+        Metrics::instance().setClusterFigures(view.inputs().figures->outboxBacklog, view.inputs().figures->deadLetters, replicas);
+    }
     ++m_open;
     m_stats.record(this, view.sample(), m_historySeconds, [this](const Result<Done> &) { settle(); });
     autoscale(view);

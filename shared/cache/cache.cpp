@@ -1,5 +1,7 @@
 #include "cache.h"
 
+#include "metrics/metrics.h"
+
 #include <QTimer>
 
 #include "cachelogging.h"
@@ -43,18 +45,22 @@ void Cache::get(const QByteArray &key, Found done)
 {
     if (!m_connection) {
         ++m_misses;
+        Metrics::instance().cacheLookup("miss");
         QMetaObject::invokeMethod(this, [done = std::move(done)] { done(std::nullopt); }, Qt::QueuedConnection);
         return;
     }
     m_connection->command({"GET"_ba, key}, [this, done = std::move(done)](Result<RedisReply> reply) {
         if (reply && reply->isString()) {
             ++m_hits;
+            Metrics::instance().cacheLookup("hit");
             done(reply->bytes());
             return;
         }
-        if (!reply || reply->isError())
+        const bool failed = !reply || reply->isError();
+        if (failed)
             ++m_errors;
         ++m_misses;
+        Metrics::instance().cacheLookup(failed ? "error" : "miss");
         done(std::nullopt);
     });
 }

@@ -1,5 +1,9 @@
 #include "dbworker.h"
 
+#include "metrics/metrics.h"
+
+#include <chrono>
+
 #include "dbconnection.h"
 #include "dberror.h"
 #include "dbjobqueue.h"
@@ -62,6 +66,10 @@ void DbWorker::run()
 
 void DbWorker::runBatch(std::vector<DbJob> &batch)
 {
+    const auto now = std::chrono::steady_clock::now();
+    for (const DbJob &job : batch)
+        if (job.enqueued != std::chrono::steady_clock::time_point{})
+            Metrics::instance().databaseQueueWait(std::chrono::duration<double>(now - job.enqueued).count());
     // Reads run on their own (autocommit): a read that fails must not roll back others' writes.
     std::vector<DbJob> writes;
     for (DbJob &job : batch) {
@@ -88,6 +96,7 @@ void DbWorker::runShared(std::vector<DbJob> &batch)
         return;
     }
     bool committing = false;
+    const auto started = std::chrono::steady_clock::now();
     try {
         m_connection->begin();
         for (DbJob &job : batch)
@@ -95,6 +104,7 @@ void DbWorker::runShared(std::vector<DbJob> &batch)
         committing = true;
         m_connection->commit();
         ++m_queue.transactions;
+        Metrics::instance().databaseTransaction("batch", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     } catch (const DbError &error) {
         m_connection->rollback();
         if (error.sqlState() == "08001") {
@@ -152,6 +162,7 @@ void DbWorker::runAlone(DbJob &job)
     const bool transaction = job.mode == DbJob::Mode::Write;
     for (int attempt = 1;; ++attempt) {
         bool committing = false;
+        const auto started = std::chrono::steady_clock::now();
         try {
             if (transaction)
                 m_connection->begin();
@@ -161,6 +172,8 @@ void DbWorker::runAlone(DbJob &job)
                 m_connection->commit();
                 ++m_queue.transactions;
             }
+            Metrics::instance().databaseTransaction(transaction ? "write" : "read",
+                                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
             break;
         } catch (const DbError &error) {
             m_connection->rollback();

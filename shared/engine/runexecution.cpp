@@ -3,6 +3,8 @@
 #include "enginelog.h"
 #include "httpclientpool.h"
 #include "stepattempt.h"
+
+#include "metrics/metrics.h"
 #include "stepenvironment.h"
 
 #include "core/json.h"
@@ -224,6 +226,7 @@ void RunExecution::startAttempt()
     // Only the first attempt resumes a wait; a retried one waits anew.
     if (m_current.attempts == 1)
         environment.deadlineMicros = m_current.deadlineMicros;
+    m_attemptClock.start();
     m_attempt = m_type->start(step, m_config, environment, this);
     connect(m_attempt, &StepAttempt::finished, this, &RunExecution::onAttemptFinished);
     if (m_timeoutMs)
@@ -250,6 +253,10 @@ void RunExecution::onAttemptTimeout()
 
 void RunExecution::attemptEnded(const Result<QJsonValue> &output)
 {
+    const QString &type = m_plan.steps.at(m_index).type;
+    const double seconds = double(m_attemptClock.nsecsElapsed()) / 1e9;
+    const bool retry = !output && output.error().kind() != Error::Kind::Invalid && m_current.attempts < m_maxAttempts;
+    Metrics::instance().stepAttempt(type, output ? "success" : retry ? "retry" : "failed", seconds);
     if (output) {
         // What a step produced without templates (a webhook's response) is bounded here.
         const qint64 limit = std::min(m_plan.limits.maxStepOutputBytes, m_plan.limits.maxRunBytes - m_runBytes);
@@ -269,8 +276,8 @@ void RunExecution::attemptEnded(const Result<QJsonValue> &output)
         return;
     }
     const Error &error = output.error();
-    // Invalid means the rendered input is unusable: another attempt would fail the same way.
-    const bool retry = error.kind() != Error::Kind::Invalid && m_current.attempts < m_maxAttempts;
+    // Invalid means the rendered input is unusable: another attempt would fail the same way
+    // (`retry` above).
     if (retry) {
         const RetryPolicy &policy = *m_plan.steps.at(m_index).retry;
         const double jitter = m_fixedJitter ? *m_fixedJitter : QRandomGenerator::global()->generateDouble();

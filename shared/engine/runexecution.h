@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "workflow/templateengine.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -111,6 +112,7 @@ private:
     std::optional<qint64> m_timeoutMs;
     QPointer<StepAttempt> m_attempt;
     QTimer m_timeoutTimer;
+    QElapsedTimer m_attemptClock;
     QTimer m_backoffTimer;
 };
 

@@ -2,6 +2,8 @@
 
 #include "kafkahandles.h"
 
+#include "metrics/metrics.h"
+
 #include "core/logging.h"
 
 #include <QDateTime>
@@ -117,6 +119,11 @@ void GroupLag::run()
         lock.unlock();
         std::optional<LagReading> reading = measure(handle.get(), topic);
         m_lag.store(reading ? reading->total : -1);
+        if (reading && m_topic == QLatin1String(topics::kTrigger)) {
+            Metrics::instance().setConsumerLag(reading->total);
+            for (const PartitionLag &partition : reading->partitions)
+                Metrics::instance().setPartitionLag(partition.partition, partition.lag);
+        }
         {
             std::lock_guard guard(m_mutex);
             m_reading = std::move(reading);

@@ -1,5 +1,7 @@
 #include "kafkaconsumer.h"
 
+#include "metrics/metrics.h"
+
 #include "queuewaker.h"
 
 #include "core/logging.h"
@@ -194,6 +196,7 @@ void KafkaConsumer::poll()
         }
         message.generation = m_tracker.generation(message.topic, message.partition);
         m_tracker.started(message.topic, message.partition, message.offset, message.generation);
+        Metrics::instance().kafkaConsumed(rd_kafka_topic_name(raw->rkt));
         Q_EMIT received(message);
     }
     // More may be waiting: continue after other events had their turn.
@@ -257,6 +260,7 @@ void KafkaConsumer::onCommitted(rd_kafka_t *, rd_kafka_resp_err_t error, rd_kafk
 void KafkaConsumer::onError(rd_kafka_t *, int error, const char *reason, void *opaque)
 {
     Q_UNUSED(opaque);
+    Metrics::instance().kafkaError("consumer");
     qCInfo(lcKafka) << "consumer:" << rd_kafka_err2str(rd_kafka_resp_err_t(error)) << reason;
 }
 

@@ -1,5 +1,7 @@
 #include "kafkaproducer.h"
 
+#include "metrics/metrics.h"
+
 #include "queuewaker.h"
 
 #include "core/json.h"
@@ -136,6 +138,7 @@ void KafkaProducer::onDelivery(rd_kafka_t *, const rd_kafka_message_t *message, 
     if (!callback)
         return;
     Delivery delivery;
+    Metrics::instance().kafkaProduced(rd_kafka_topic_name(message->rkt), message->err == RD_KAFKA_RESP_ERR_NO_ERROR);
     if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR)
         delivery.error = QString::fromUtf8(rd_kafka_err2str(message->err));
     delivery.partition = message->partition;
@@ -163,6 +166,7 @@ int KafkaProducer::onStatistics(rd_kafka_t *, char *json, size_t length, void *o
 void KafkaProducer::onError(rd_kafka_t *, int error, const char *reason, void *opaque)
 {
     auto *self = static_cast<KafkaProducer *>(opaque);
+    Metrics::instance().kafkaError("producer");
     if (error == RD_KAFKA_RESP_ERR__FATAL) {
         self->m_fatal = true;
         return;

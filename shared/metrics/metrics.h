@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <tuple>
 
 namespace prometheus {
 class Registry;
@@ -34,6 +35,29 @@ public:
     void runFinished(const QString &status);
     // The worker group's lag on workflow.trigger, as last measured (-1: unknown, not exported).
     void setConsumerLag(qint64 messages);
+    // The same per partition.
+    void setPartitionLag(int partition, qint64 messages);
+
+    // One step attempt of a step type ended: "success", "failed" (the step fails) or "retry"
+    // (another attempt follows).
+    void stepAttempt(const QString &type, const char *outcome, double seconds);
+    // A message the broker stored (ok) or refused; a message this process consumed; an error of
+    // a Kafka client ("producer", "consumer").
+    void kafkaProduced(const char *topic, bool ok);
+    void kafkaConsumed(const char *topic);
+    void kafkaError(const char *client);
+    // From an outbox message's produce() to the broker's acknowledgement.
+    void outboxPublished(double seconds);
+    // A cache lookup: "hit", "miss" or "error" (an error also counts as a miss for the caller).
+    void cacheLookup(const char *result);
+    // Time a database job waited for a database thread; one transaction's time ("read", "write"
+    // or "batch": several writes sharing one).
+    void databaseQueueWait(double seconds);
+    void databaseTransaction(const char *kind, double seconds);
+    // The cluster's figures, exported by the server that holds the monitor lease only: outbox
+    // backlog, dead letters, desired and actual replicas per component. clear…: it no longer does.
+    void setClusterFigures(qint64 outboxBacklog, qint64 deadLetters, const QList<std::tuple<QString, int, int>> &replicas);
+    void clearClusterFigures();
 
     // The bucket bounds of every request-duration histogram, in seconds (+Inf not included).
     static const QList<double> &latencyBounds();

@@ -3,10 +3,13 @@
 #include "db/database.h"
 #include "db/dbconnection.h"
 #include "kafka/kafkaproducer.h"
+#include "metrics/metrics.h"
 
 #include "core/logging.h"
 
 #include <QTimer>
+
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -57,7 +60,8 @@ void OutboxPublisher::publish(const OutboxMessage &message)
     QByteArray key = observed ? message.key : QByteArray();
     QByteArray traceparent = observed ? message.headers.value(u"traceparent"_s).toString().toUtf8() : QByteArray();
     // The callback runs on this object's thread (the producer's).
-    m_producer.produce(out, [this, id, observed, key = std::move(key), traceparent = std::move(traceparent)](
+    const auto sentAt = std::chrono::steady_clock::now();
+    m_producer.produce(out, [this, id, observed, sentAt, key = std::move(key), traceparent = std::move(traceparent)](
                                     const kafka::KafkaProducer::Delivery &delivery) {
         if (!delivery.ok()) {
             ++m_failed;
@@ -65,6 +69,7 @@ void OutboxPublisher::publish(const OutboxMessage &message)
             return;
         }
         ++m_published;
+        Metrics::instance().outboxPublished(std::chrono::duration<double>(std::chrono::steady_clock::now() - sentAt).count());
         if (observed)
             m_observer(key, traceparent, delivery.partition, delivery.offset);
         QMutexLocker lock(&m_mutex);
