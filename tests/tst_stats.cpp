@@ -138,7 +138,7 @@ private Q_SLOTS:
         ClusterInputs inputs;
         inputs.nowMs = 1000500;
         inputs.instances = {instance(u"server-1"_s, u"server"_s, 100, 40), instance(u"server-2"_s, u"server"_s, 300, 80),
-                            instance(u"worker-1"_s, u"worker"_s, 0, 10, true)};
+                            instance(u"worker-1"_s, u"worker"_s, 50, 10, true)}; // its health checks are not API traffic
         ScalingTarget servers;
         servers.component = u"server"_s;
         servers.desired = 2;

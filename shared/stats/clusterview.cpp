@@ -54,15 +54,18 @@ MetricTotals ClusterView::totals(int seconds) const
         if (!window)
             continue;
         const MetricTotals &part = window->totals;
-        sum.requests += part.requests;
-        sum.requests4xx += part.requests4xx;
-        sum.requests5xx += part.requests5xx;
         sum.runsTriggered += part.runsTriggered;
         sum.runsStarted += part.runsStarted;
         sum.runsSucceeded += part.runsSucceeded;
         sum.runsFailed += part.runsFailed;
         sum.runsCancelled += part.runsCancelled;
         sum.cpuSeconds += part.cpuSeconds;
+        // The API's traffic: the workers' health and metrics endpoints are not part of it.
+        if (instance.component != u"server"_s)
+            continue;
+        sum.requests += part.requests;
+        sum.requests4xx += part.requests4xx;
+        sum.requests5xx += part.requests5xx;
         sum.latency.add(part.latency);
         for (auto it = part.routes.cbegin(); it != part.routes.cend(); ++it)
             sum.routes[it.key()].add(it.value());

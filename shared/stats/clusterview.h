@@ -42,7 +42,8 @@ public:
     QJsonObject sample() const;
 
     const ClusterInputs &inputs() const { return m_inputs; }
-    // The sum over every instance of its window of `seconds`.
+    // The sum over every instance of its window of `seconds`; the HTTP figures (requests, their
+    // errors and latencies) of the servers only, so the workers' health checks do not count.
     MetricTotals totals(int seconds) const;
     // Average CPU % (of one core) of the serving instances of `component` over `seconds`; nullopt
     // when none reports.
