@@ -1,6 +1,7 @@
 // The cluster view and the autoscaler on the real scale-out stack (wf-stack with nginx, PgBouncer,
 // Redis, the broker, 3 servers and 3 workers): GET /api/v1/admin/stats counts every instance and
-// moves with known traffic, a killed or hung instance leaves the view within seconds, the worker
+// moves with known traffic, a killed or hung instance leaves the view within seconds, it holds
+// while Redis hangs (snapshots go through PostgreSQL), the worker
 // group's lag rises while no worker runs and falls when they return, the history keeps the
 // series, bad scaling input changes nothing, and the autoscaler adds workers under a backlog and
 // removes them after it drained, one step per cool-down and within its bounds, saying why.
@@ -202,6 +203,26 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return instancePids(stats(), u"worker"_s).contains(hung); }, 8000));
         // The supervisor replaced the killed server; the view has three servers again.
         QVERIFY(waitFor([&] { return component(stats(), u"server"_s).value(u"serving"_s).toInt() == 3; }, 30000));
+    }
+
+    void theViewHoldsWhileRedisHangs()
+    {
+        const qint64 redis = stackComponent(u"redis"_s).value(u"pids"_s).toArray().at(0).toInteger();
+        QVERIFY(redis > 0);
+        QVERIFY(wf::test::sendSignal(redis, SIGSTOP));
+        // Every process falls back to PostgreSQL for its snapshot; the view stays whole.
+        const bool fellBack = waitFor(
+                [&] {
+                    const QJsonObject view = stats();
+                    return view.value(u"sources"_s)[u"instances"_s].toString() == u"postgres"_s
+                            && view.value(u"sources"_s)[u"unavailable"_s].toArray().contains(u"redis"_s)
+                            && component(view, u"server"_s).value(u"serving"_s).toInt() == 3
+                            && component(view, u"worker"_s).value(u"serving"_s).toInt() == 3;
+                },
+                20000);
+        QVERIFY(wf::test::sendSignal(redis, SIGCONT));
+        QVERIFY(fellBack);
+        QVERIFY(waitFor([&] { return stats().value(u"sources"_s)[u"instances"_s].toString() == u"redis"_s; }, 30000));
     }
 
     void lagRisesWithoutWorkersAndFallsWhenTheyReturn()

@@ -99,16 +99,9 @@ void ClusterMonitor::autoscale(const ClusterView &view)
         if (!decision)
             continue;
         if (decision->act) {
-            ScalingChange change;
-            change.replicas = decision->to;
-            change.expectedDesired = decision->from;
-            change.source = u"autoscaler"_s;
-            change.reason = decision->reason;
-            change.rule = decision->rule;
-            change.inputs = decision->inputs;
             m_lastDecision.remove(target.component);
             ++m_open;
-            m_scaling.change(this, target.component, change, [this, decision = *decision](const Result<ScalingTarget> &done) {
+            m_scaling.change(this, target.component, decision->change(), [this, decision = *decision](const Result<ScalingTarget> &done) {
                 if (done)
                     qCInfo(lcServer).noquote() << u"autoscaler: %1 %2 → %3 (%4)"_s.arg(decision.component)
                                                           .arg(decision.from)
@@ -124,18 +117,8 @@ void ClusterMonitor::autoscale(const ClusterView &view)
         if (last != m_lastDecision.cend() && last->rule == decision->rule && last->blockedBy == decision->blockedBy)
             continue;
         m_lastDecision.insert(target.component, {decision->rule, decision->blockedBy});
-        ScalingEvent event;
-        event.component = decision->component;
-        event.from = decision->from;
-        event.to = decision->to;
-        event.source = u"autoscaler"_s;
-        event.reason = decision->reason;
-        event.rule = decision->rule;
-        event.inputs = decision->inputs;
-        event.acted = false;
-        event.inputs.insert(u"blocked_by"_s, decision->blockedBy);
         ++m_open;
-        m_scaling.recordDecision(this, event, [this](const Result<Done> &) { settle(); });
+        m_scaling.recordDecision(this, decision->notActed(), [this](const Result<Done> &) { settle(); });
     }
 }
 

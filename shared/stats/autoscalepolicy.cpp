@@ -20,6 +20,33 @@ AutoscaleDecision fire(const ScalingTarget &target, const QString &rule, int del
 
 } // namespace
 
+ScalingChange AutoscaleDecision::change() const
+{
+    ScalingChange change;
+    change.replicas = to;
+    change.expectedDesired = from;
+    change.source = u"autoscaler"_s;
+    change.reason = reason;
+    change.rule = rule;
+    change.inputs = inputs;
+    return change;
+}
+
+ScalingEvent AutoscaleDecision::notActed() const
+{
+    ScalingEvent event;
+    event.component = component;
+    event.from = from;
+    event.to = to;
+    event.source = u"autoscaler"_s;
+    event.reason = reason;
+    event.rule = rule;
+    event.inputs = inputs;
+    event.inputs.insert(u"blocked_by"_s, blockedBy);
+    event.acted = false;
+    return event;
+}
+
 AutoscalePolicy::AutoscalePolicy(AutoscaleThresholds thresholds) : m_thresholds(thresholds) { }
 
 std::optional<AutoscaleDecision> AutoscalePolicy::decideWorkers(const ScalingTarget &target, const ClusterView &view) const

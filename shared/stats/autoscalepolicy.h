@@ -3,6 +3,8 @@
 #include "clusterview.h"
 
 #include "core/settings.h"
+#include "store/scalingevent.h"
+#include "store/scalingstore.h"
 #include "store/scalingtarget.h"
 
 #include <QJsonObject>
@@ -23,6 +25,11 @@ struct AutoscaleDecision
     QString blockedBy; // at_max, at_min, cool_down
     QString reason;    // one line for people: the figure, the threshold, the outcome
     QJsonObject inputs;
+
+    // What carries it out: the new count, guarded by the one it was decided from.
+    ScalingChange change() const;
+    // How one it did not carry out is recorded (`acted` false, `inputs.blocked_by`).
+    ScalingEvent notActed() const;
 };
 
 // The seed's trigger table (section 10) as a pure function of the cluster view: for workers,
