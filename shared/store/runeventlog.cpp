@@ -42,13 +42,16 @@ void RunEventLog::record(RunEvent event)
         event.instance = m_instance;
     if (event.atMicros == 0)
         event.atMicros = nowMicros();
-    QJsonObject fields{{u"run_id"_s, event.runId}, {u"event"_s, event.kind}, {u"instance"_s, event.instance}};
-    if (!event.traceId.isEmpty())
-        fields.insert(u"trace_id"_s, event.traceId);
-    for (auto it = event.detail.constBegin(); it != event.detail.constEnd(); ++it)
-        if (!fields.contains(it.key()))
-            fields.insert(it.key(), it.value());
-    logging::event(lcRun(), u"run %1 %2"_s.arg(event.runId, event.kind), fields);
+    // The line's fields are built only when wf.run lines are on: this runs for every event of every run.
+    if (lcRun().isInfoEnabled()) {
+        QJsonObject fields{{u"run_id"_s, event.runId}, {u"event"_s, event.kind}, {u"instance"_s, event.instance}};
+        if (!event.traceId.isEmpty())
+            fields.insert(u"trace_id"_s, event.traceId);
+        for (auto it = event.detail.constBegin(); it != event.detail.constEnd(); ++it)
+            if (!fields.contains(it.key()))
+                fields.insert(it.key(), it.value());
+        logging::event(lcRun(), u"run %1 %2"_s.arg(event.runId, event.kind), fields);
+    }
     if (m_buffer.size() >= MaxBuffered) {
         if (m_dropped++ % 1000 == 0)
             qCWarning(lcRun) << "run events are not being stored fast enough;" << m_dropped << "dropped so far";
