@@ -91,8 +91,8 @@ private Q_SLOTS:
     {
         command({u"down"_s});
         m_stack.waitForFinished(60000);
-        // WF_CHAOS_KEEP=1 keeps the stack's folder (logs) for a closer look.
-        if (qEnvironmentVariableIsSet("WF_CHAOS_KEEP")) {
+        // WF_TEST_KEEP=1 keeps the stack's folder (logs) for a closer look.
+        if (qEnvironmentVariableIsSet("WF_TEST_KEEP")) {
             m_state.setAutoRemove(false);
             qInfo("stack state and logs kept in %s", qPrintable(m_state.path()));
         }

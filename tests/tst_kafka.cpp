@@ -148,6 +148,59 @@ private Q_SLOTS:
         consumer.close();
     }
 
+    void aConsumerPausedAcrossARebalanceFetchesAgainOnceResumed()
+    {
+        // A worker at its concurrency pauses; a worker joining takes its partitions away; its runs
+        // finish and it resumes with nothing assigned; the partitions come back when the other
+        // leaves. They must be fetched again: librdkafka keeps a partition's pause across a
+        // re-assignment, which once left a partition unconsumed for good.
+        KafkaProducer producer(settings(u"test-producer-pause"_s));
+        QVERIFY(producer.start().ok());
+        QCOMPARE(produce(producer, "workflow.trigger", 30, "before"), 30);
+
+        KafkaConsumer::Options options;
+        options.groupId = u"group-pause"_s;
+        options.topics = {u"workflow.trigger"_s};
+        options.sessionTimeoutMs = 6000;
+        KafkaConsumer first(settings(u"first-pause"_s), options);
+        QSet<QByteArray> seen;
+        connect(&first, &KafkaConsumer::received, this, [&](const KafkaMessage &message) {
+            seen.insert(message.value);
+            first.done(message);
+            first.setPaused(true); // busy after the first message
+        });
+        QVERIFY(first.start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!seen.isEmpty() && first.assignedPartitions() == 3, 30000);
+        QVERIFY(first.paused());
+
+        auto second = std::make_unique<KafkaConsumer>(settings(u"second-pause"_s), options);
+        QVERIFY(second->start().ok());
+        QTRY_VERIFY_WITH_TIMEOUT(second->assignedPartitions() > 0 && first.assignedPartitions() < 3, 30000);
+        // Nothing is consumed by the second: only the first's fetching is in question.
+        second->setPaused(true);
+        disconnect(&first, &KafkaConsumer::received, this, nullptr);
+        connect(&first, &KafkaConsumer::received, this, [&](const KafkaMessage &message) {
+            seen.insert(message.value);
+            first.done(message);
+        });
+        first.setPaused(false);
+        second->close();
+        QTRY_VERIFY_WITH_TIMEOUT(second->isClosed(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(first.assignedPartitions(), 3, 30000);
+
+        QCOMPARE(produce(producer, "workflow.trigger", 30, "after"), 30);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    for (int i = 0; i < 30; ++i) {
+                        if (!seen.contains("after" + QByteArray::number(i)) || !seen.contains("before" + QByteArray::number(i)))
+                            return false;
+                    }
+                    return true;
+                }(),
+                30000);
+        first.close();
+    }
+
     void producerRecoversFromABrokerRestart()
     {
         KafkaProducer producer(settings(u"test-producer-3"_s));

@@ -128,6 +128,11 @@ private Q_SLOTS:
     {
         wf::test::stackCommand(m_environment, {u"down"_s});
         m_stack.waitForFinished(60000);
+        // WF_TEST_KEEP=1 keeps the stack's folder (logs) for a closer look.
+        if (qEnvironmentVariableIsSet("WF_TEST_KEEP")) {
+            m_state.setAutoRemove(false);
+            qInfo("stack state and logs kept in %s", qPrintable(m_state.path()));
+        }
     }
 
     void everyInstanceIsInTheView()

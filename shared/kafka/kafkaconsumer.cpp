@@ -228,8 +228,13 @@ void KafkaConsumer::onRebalance(rd_kafka_t *handle, rd_kafka_resp_err_t error, r
         rd_kafka_assign(handle, partitions);
         self->m_assigned = partitions->cnt;
         self->m_joined = true;
+        // librdkafka keeps a partition's pause across a revoke and a re-assignment: one paused
+        // here before a rebalance comes back paused even when this consumer has resumed since
+        // (it had nothing assigned to resume then), and would never be fetched again.
         if (self->m_paused)
-            self->applyPause();
+            rd_kafka_pause_partitions(handle, partitions);
+        else
+            rd_kafka_resume_partitions(handle, partitions);
         qCInfo(lcKafka) << "assigned" << partitions->cnt << "partition(s)";
     } else {
         // Commit what is finished before the partitions go to another member.
