@@ -12,6 +12,7 @@ public:
     enum class Kind {
         Invalid,          // the request is malformed or breaks a rule
         Unauthorized,     // credentials missing or wrong
+        Forbidden,        // credentials right, but not allowed to do this
         NotFound,         // the thing named does not exist
         Conflict,         // the request contradicts the current state
         TooLarge,         // the request body exceeds the configured limit

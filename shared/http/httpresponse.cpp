@@ -19,6 +19,7 @@ QByteArray reasonPhrase(int status)
     case 204: return "No Content";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
+    case 403: return "Forbidden";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
@@ -73,6 +74,8 @@ int HttpResponse::statusFor(const Error &error)
         return 400;
     case Error::Kind::Unauthorized:
         return 401;
+    case Error::Kind::Forbidden:
+        return 403;
     case Error::Kind::NotFound:
         return 404;
     case Error::Kind::MethodNotAllowed:
