@@ -1,4 +1,5 @@
 // wf-server: the headless REST API. Wires settings, logging and signals to ServerApp.
+#include "app/keycommand.h"
 #include "app/serverapp.h"
 
 #include "core/commandline.h"
@@ -22,7 +23,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption migrateOption(u"migrate"_s, u"Apply pending database migrations and exit."_s);
     const QCommandLineOption waitOption(u"database-wait"_s, u"Seconds to wait for the database at start (default 30)."_s,
                                         u"seconds"_s, u"30"_s);
-    commandLine.parser().addOptions({portOption, threadsOption, migrateOption, waitOption});
+    const QCommandLineOption nameOption(u"name"_s, u"keys create: the key's name."_s, u"name"_s);
+    const QCommandLineOption roleOption(u"role"_s, u"keys create: client or operator."_s, u"role"_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"keys list: as JSON."_s);
+    commandLine.parser().addOptions({portOption, threadsOption, migrateOption, waitOption, nameOption, roleOption, jsonOption});
+    commandLine.parser().addPositionalArgument(
+            u"keys"_s, u"keys create --name <name> --role client|operator | keys list [--json] | keys revoke <id>: API keys."_s,
+            u"[keys …]"_s);
     commandLine.process(app);
     QCommandLineParser &parser = commandLine.parser();
     const auto settings = commandLine.settings({{u"http/port"_s, portOption}, {u"http/threads"_s, threadsOption}});
@@ -30,6 +37,16 @@ int main(int argc, char *argv[])
         return 2;
     wf::logging::install(settings->logFormat, u"wf-server"_s);
     const int databaseWait = parser.value(waitOption).toInt();
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (positional.first() != u"keys"_s) {
+            qCCritical(lcServer).noquote() << u"unknown command \"%1\" (see --help)"_s.arg(positional.first());
+            return 2;
+        }
+        return wf::app::KeyCommand{positional.mid(1), parser.value(nameOption), parser.value(roleOption), parser.isSet(jsonOption)}
+                .run(*settings, databaseWait);
+    }
 
     if (parser.isSet(migrateOption)) {
         const auto applied = wf::app::ServerApp::migrate(*settings, databaseWait);

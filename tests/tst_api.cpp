@@ -81,6 +81,9 @@ private:
                                 "(SELECT count(*) FROM workflow_definitions WHERE deleted_at IS NOT NULL)"_s);
     }
 
+    // The bootstrap operator key of this suite's server (WF_ADMIN_TOKEN).
+    static constexpr const char *kAdminToken = "api-test-bootstrap-operator-key-0123456789";
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -91,7 +94,7 @@ private Q_SLOTS:
         QProcessEnvironment environment;
         environment.insert(u"WF_HTTP_MAX_BODY_BYTES"_s, u"65536"_s);
         environment.insert(u"WF_HTTP_THREADS"_s, u"2"_s);
-        environment.insert(u"WF_ADMIN_TOKEN"_s, u"s3cret"_s);
+        environment.insert(u"WF_ADMIN_TOKEN"_s, QString::fromLatin1(kAdminToken));
         error = m_server.start(m_cluster.databaseUrl(), environment);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_http = std::make_unique<HttpClient>(m_server.url());
@@ -610,7 +613,7 @@ private Q_SLOTS:
 
     void stuckRunsAreListedAndRequeued()
     {
-        const QHash<QByteArray, QByteArray> admin{{"Authorization", "Bearer s3cret"}};
+        const QHash<QByteArray, QByteArray> admin{{"Authorization", "Bearer " + QByteArray(kAdminToken)}};
         const QString workflow = createWorkflow();
         // No workers in this suite: a triggered run stays pending. Age one, and make another look
         // like a run whose worker died (lease expired 30 s ago), and a third one still leased.

@@ -1,10 +1,14 @@
 // The HTTP layer without a socket: the router, the per-connection order of answers, Reply, and
 // the API's real controllers driven through a recording ReplySink. Also the OpenAPI document
 // against the router: every route the server registers is documented, and nothing else.
+#include "api/accesspolicy.h"
 #include "api/docscontroller.h"
+#include "api/gatekeeper.h"
 #include "app/apiendpoints.h"
 #include "app/apithread.h"
 
+#include "auth/apitoken.h"
+#include "auth/keyring.h"
 #include "core/json.h"
 #include "db/database.h"
 #include "db/databaseurl.h"
@@ -71,6 +75,7 @@ struct RealEndpoints
     db::Database database{*db::DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none")), 0, 1};
     TriggerBatcher triggers{database};
     ScalingStore scaling{database};
+    auth::KeyRing keys;
     const StepRegistry steps = steps::builtinSteps();
     app::ApiServices services = [this] {
         app::ApiServices wired;
@@ -78,6 +83,7 @@ struct RealEndpoints
         wired.triggers = &triggers;
         wired.steps = &steps;
         wired.scaling = &scaling;
+        wired.keys = &keys;
         wired.instanceId = "unit";
         return wired;
     }();
@@ -101,6 +107,9 @@ private Q_SLOTS:
     void answersLeaveInRequestOrder();
     void firstSendWinsAndUnsentRepliesAnswer500();
     void controllersAnswerWithoutASocket();
+    void routesNeedTheKeysOfTheirGroup();
+    void theGatekeeperAdmitsByKeyAndRole();
+    void anUnknownKeyGetsOneMoreLookAfterARefresh();
     void everyRouteIsDocumented();
 };
 
@@ -242,6 +251,145 @@ void TestHttp::controllersAnswerWithoutASocket()
     QCOMPARE(statusOf(sink.written.at(4)), 404);
     QCOMPARE(statusOf(sink.written.at(5)), 400);
     QVERIFY(!json::parse(bodyOf(sink.written.at(5)))->toObject().value(u"detail"_s).toString().isEmpty());
+}
+
+void TestHttp::routesNeedTheKeysOfTheirGroup()
+{
+    using auth::Role;
+    for (const QString &open : {u"/"_s, u"/health"_s, u"/health/ready"_s, u"/openapi.json"_s, u"/docs"_s, u"/metrics"_s})
+        QVERIFY2(!api::AccessPolicy::requiredRole(open), qPrintable(open));
+    for (const QString &admin : {u"/api/v1/admin"_s, u"/api/v1/admin/keys"_s, u"/api/v1/admin/scaling/worker"_s,
+                                 u"/api/v1/admin/stats/history"_s, u"/api/v1/admin/nothing-here"_s})
+        QCOMPARE(api::AccessPolicy::requiredRole(admin), Role::Operator);
+    for (const QString &client : {u"/api/v1/workflows"_s, u"/api/v1/trigger"_s, u"/api/v1/runs/x/events"_s,
+                                  u"/api/v1/administrator"_s, u"/healthz"_s, u"/metrics/x"_s, u"/unknown"_s})
+        QCOMPARE(api::AccessPolicy::requiredRole(client), Role::Client);
+    // Every registered route falls in one of the groups (none is public by accident).
+    RealEndpoints real;
+    for (const QString &route : real.router.routes()) {
+        const QString path = route.section(u' ', 1);
+        const bool isPublic = !api::AccessPolicy::requiredRole(path);
+        QVERIFY2(isPublic == (path == u"/"_s || path.startsWith(u"/health"_s) || path == u"/openapi.json"_s
+                              || path == u"/docs"_s || path == u"/metrics"_s),
+                 qPrintable(route));
+    }
+}
+
+namespace {
+
+// One admission through `gate`: the status it answered with, or 0 when it let the request
+// through (`caller` then says as whom).
+struct Admission
+{
+    int status = -1;
+    QString caller;
+    QByteArray response;
+};
+
+Admission admit(api::Gatekeeper &gate, const QString &path, const QByteArray &authorization)
+{
+    http::HttpRequest incoming = request("GET", path);
+    if (!authorization.isEmpty())
+        incoming.headers.insert("authorization", authorization);
+    auto sink = std::make_shared<RecordingSink>();
+    auto result = std::make_shared<Admission>();
+    gate.admit(incoming, http::Reply(sink.get(), "unit", false, false), [result](const QString &caller) {
+        result->status = 0;
+        result->caller = caller;
+    });
+    QTest::qWaitFor([&] { return result->status == 0 || !sink->written.isEmpty(); }, 5000);
+    // Let through, the reply was dropped unanswered here (the 500 of a bug): not the gate's answer.
+    if (result->status != 0 && !sink->written.isEmpty()) {
+        result->status = statusOf(sink->written.first());
+        result->response = sink->written.first();
+    }
+    return *result;
+}
+
+} // namespace
+
+void TestHttp::theGatekeeperAdmitsByKeyAndRole()
+{
+    QObject context;
+    auth::KeyRing ring;
+    const auth::ApiToken client = auth::ApiToken::generate();
+    const auth::ApiToken operatorKey = auth::ApiToken::generate();
+    ring.replace({{client.id, u"ci"_s, auth::Role::Client, client.digest()},
+                  {operatorKey.id, u"ops"_s, auth::Role::Operator, operatorKey.digest()}});
+    api::Gatekeeper required(&context, ring, api::Gatekeeper::Mode::Required, 300);
+    api::Gatekeeper open(&context, ring, api::Gatekeeper::Mode::Open, 300);
+    const QByteArray clientAuth = "Bearer " + client.text();
+    const QByteArray operatorAuth = "bearer " + operatorKey.text();
+
+    // Public routes: nobody is asked.
+    QCOMPARE(admit(required, u"/health"_s, {}).status, 0);
+    QCOMPARE(admit(required, u"/metrics"_s, "Bearer garbage").status, 0);
+    // Client routes.
+    const Admission missing = admit(required, u"/api/v1/workflows"_s, {});
+    QCOMPARE(missing.status, 401);
+    QVERIFY(missing.response.contains("WWW-Authenticate: Bearer"));
+    QVERIFY(bodyOf(missing.response).contains("\"detail\""));
+    QCOMPARE(admit(open, u"/api/v1/workflows"_s, {}).status, 0);
+    QCOMPARE(admit(open, u"/api/v1/workflows"_s, {}).caller, QString());
+    const Admission asClient = admit(required, u"/api/v1/trigger"_s, clientAuth);
+    QCOMPARE(asClient.status, 0);
+    QCOMPARE(asClient.caller, u"key:"_s + client.id);
+    QCOMPARE(admit(required, u"/api/v1/runs"_s, operatorAuth).status, 0);
+    QCOMPARE(admit(required, u"/api/v1/runs"_s, "Basic dXNlcjpwYXNz").status, 401);
+    QCOMPARE(admit(required, u"/api/v1/runs"_s, "Bearer").status, 401);
+    // Admin routes: an operator key, whatever the mode.
+    QCOMPARE(admit(open, u"/api/v1/admin/scaling"_s, {}).status, 401);
+    const Admission forbidden = admit(open, u"/api/v1/admin/scaling"_s, clientAuth);
+    QCOMPARE(forbidden.status, 403);
+    QVERIFY(bodyOf(forbidden.response).contains("operator"));
+    QCOMPARE(admit(required, u"/api/v1/admin/keys"_s, operatorAuth).status, 0);
+    // A wrong key is refused even where no key is needed to get in: it is a mistake to report.
+    QCOMPARE(admit(open, u"/api/v1/workflows"_s, "Bearer " + auth::ApiToken::generate().text()).status, 401);
+    // Revoked in this process: refused at once by the next request.
+    ring.remove(client.id);
+    QCOMPARE(admit(required, u"/api/v1/trigger"_s, clientAuth).status, 401);
+}
+
+void TestHttp::anUnknownKeyGetsOneMoreLookAfterARefresh()
+{
+    QObject context;
+    auth::KeyRing ring;
+    api::Gatekeeper gate(&context, ring, api::Gatekeeper::Mode::Required, 2000);
+    const auth::ApiToken fresh = auth::ApiToken::generate();
+
+    // Before the ring was ever loaded, and no load comes: 503, within the bound.
+    {
+        api::Gatekeeper quick(&context, ring, api::Gatekeeper::Mode::Required, 200);
+        QCOMPARE(admit(quick, u"/api/v1/runs"_s, "Bearer " + fresh.text()).status, 503);
+    }
+    ring.replace({});
+    // Created on another replica after this one's last load: admitted once the ring reloads.
+    http::HttpRequest incoming = request("GET", u"/api/v1/runs"_s);
+    incoming.headers.insert("authorization", "Bearer " + fresh.text());
+    RecordingSink sink;
+    QString caller;
+    bool through = false;
+    gate.admit(incoming, http::Reply(&sink, "unit", false, false), [&](const QString &who) {
+        through = true;
+        caller = who;
+    });
+    QCoreApplication::processEvents();
+    QVERIFY(!through && sink.written.isEmpty()); // waiting for the refresh
+    ring.replace({{fresh.id, u"new"_s, auth::Role::Client, fresh.digest()}});
+    QTRY_VERIFY(through);
+    QCOMPARE(caller, u"key:"_s + fresh.id);
+    QVERIFY(sink.written.isEmpty());
+    // Still unknown after the refresh: 401 then, not later.
+    QElapsedTimer clock;
+    clock.start();
+    http::HttpRequest unknown = request("GET", u"/api/v1/runs"_s);
+    unknown.headers.insert("authorization", "Bearer " + auth::ApiToken::generate().text());
+    RecordingSink refused;
+    gate.admit(unknown, http::Reply(&refused, "unit", false, false), [](const QString &) { QFAIL("admitted"); });
+    ring.replace({{fresh.id, u"new"_s, auth::Role::Client, fresh.digest()}});
+    QTRY_COMPARE(refused.written.size(), 1);
+    QCOMPARE(statusOf(refused.written.first()), 401);
+    QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestHttp::everyRouteIsDocumented()

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "admintoken.h"
-
 #include "http/router.h"
 
 #include <QObject>
@@ -12,14 +10,14 @@ class RunStore;
 
 namespace wf::api {
 
-// /api/v1/admin/runs: runs that are not moving, and putting one back. Same token as the rest of
-// the admin API.
+// /api/v1/admin/runs: runs that are not moving, and putting one back. Operator keys
+// only, as the rest of the admin API.
 //   GET  /api/v1/admin/runs/stuck?pending_seconds=60&limit=100
 //   POST /api/v1/admin/runs/{id}/requeue
 class RunAdminController
 {
 public:
-    RunAdminController(QObject *context, RunStore &runs, QByteArray token, QByteArray instanceId);
+    RunAdminController(QObject *context, RunStore &runs, QByteArray instanceId);
     void registerRoutes(http::Router &router);
 
 private:
@@ -28,7 +26,6 @@ private:
 
     QObject *m_context;
     RunStore &m_runs;
-    AdminToken m_token;
     QString m_instanceId;
 };
 

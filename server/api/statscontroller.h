@@ -1,7 +1,5 @@
 #pragma once
 
-#include "admintoken.h"
-
 #include "http/router.h"
 #include "stats/clusterstatssource.h"
 
@@ -13,15 +11,14 @@ class StatsStore;
 
 namespace wf::api {
 
-// The cluster view for operators and the console, behind the admin token:
+// The cluster view for operators and the console, operator keys only:
 //   GET /api/v1/admin/stats                       every instance's figures added up, now
 //   GET /api/v1/admin/stats/history?window=15m    the recorded view as chart series (1 s, or 5 s
 //                                                 beyond 15 minutes)
 class StatsController
 {
 public:
-    StatsController(QObject *context, ClusterStatsSource &source, StatsStore &stats, QByteArray token,
-                    int historySeconds);
+    StatsController(QObject *context, ClusterStatsSource &source, StatsStore &stats, int historySeconds);
     void registerRoutes(http::Router &router);
 
     // "90", "90s", "15m", "1h" → seconds; nullopt when malformed.
@@ -34,7 +31,6 @@ private:
     QObject *m_context;
     ClusterStatsSource &m_source;
     StatsStore &m_stats;
-    AdminToken m_token;
     int m_historySeconds;
 };
 

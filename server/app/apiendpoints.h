@@ -5,6 +5,7 @@
 #include "api/admincontroller.h"
 #include "api/docscontroller.h"
 #include "api/healthcontroller.h"
+#include "api/keycontroller.h"
 #include "api/metricscontroller.h"
 #include "api/runadmincontroller.h"
 #include "api/runcontroller.h"
@@ -12,6 +13,7 @@
 #include "api/workflowcontroller.h"
 #include "store/aftercommit.h"
 #include "stats/clusterstatssource.h"
+#include "store/keystore.h"
 #include "store/runeventlog.h"
 #include "store/runstore.h"
 #include "store/statsstore.h"
@@ -37,6 +39,7 @@ private:
     WorkflowStore m_workflowStore;
     RunStore m_runStore;
     StatsStore m_statsStore;
+    KeyStore m_keyStore;
     ClusterStatsSource m_statsSource;
     api::HealthController m_health;
     api::WorkflowController m_workflows;
@@ -44,6 +47,7 @@ private:
     api::AdminController m_admin;
     api::RunAdminController m_runAdmin;
     api::StatsController m_stats;
+    api::KeyController m_keys;
     api::DocsController m_docs;
     api::MetricsController m_metrics;
 };

@@ -2,6 +2,8 @@
 
 #include "apiendpoints.h"
 
+#include "api/gatekeeper.h"
+
 #include "cache/cache.h"
 #include "http/apiserver.h"
 
@@ -46,6 +48,10 @@ void ApiThread::run()
     Cache *cachePointer = cache.enabled() ? &cache : nullptr;
     ApiEndpoints endpoints(&server, m_services, cachePointer);
     endpoints.registerRoutes(server.router());
+    api::Gatekeeper gate(&server, *m_services.keys, m_services.authRequired ? api::Gatekeeper::Mode::Required : api::Gatekeeper::Mode::Open);
+    server.setAdmission([&gate](const http::HttpRequest &request, const http::Reply &reply, api::Gatekeeper::Proceed proceed) {
+        gate.admit(request, reply, std::move(proceed));
+    });
     QTcpServer *tcp = server.createTcpServer(&server);
     m_tcp = tcp;
     if (!tcp->setSocketDescriptor(m_fd)) {

@@ -7,6 +7,9 @@
 
 namespace wf {
 class OutboxPublisher;
+namespace auth {
+class KeyRing;
+}
 class StepCatalog;
 class ScalingStore;
 class TriggerBatcher;
@@ -29,7 +32,8 @@ struct ApiServices
     OutboxPublisher *publisher = nullptr; // null when no broker is configured
     const StepCatalog *steps = nullptr;
     ScalingStore *scaling = nullptr;
-    QByteArray adminToken;
+    auth::KeyRing *keys = nullptr;
+    bool authRequired = true; // false: WF_AUTH=open, client routes need no key
     QString redisUrl; // empty: no cache
     kafka::KafkaProducer *producer = nullptr; // null when no broker is configured
     QByteArray instanceId;

@@ -1,6 +1,9 @@
 #include "serverapp.h"
 
 #include "apithread.h"
+#include "keyringrefresher.h"
+
+#include "auth/secretcheck.h"
 #include "listeningsocket.h"
 
 #include "core/logging.h"
@@ -16,6 +19,7 @@
 #include "stats/clusterstatssource.h"
 #include "stats/snapshotpublisher.h"
 #include "store/clusterleases.h"
+#include "store/keystore.h"
 #include "store/runeventlog.h"
 #include "store/statsstore.h"
 #include "outbox/outboxpipeline.h"
@@ -50,6 +54,11 @@ Result<QList<int>> ServerApp::migrate(const Settings &settings, int databaseWait
 
 Status ServerApp::start(int databaseWaitSeconds)
 {
+    if (const Status secrets = auth::SecretCheck{m_settings.authRequired, m_settings.adminToken, m_settings.databaseUrl,
+                                                 m_settings.redisUrl}
+                                       .verify();
+        !secrets)
+        return secrets;
     const auto url = db::DatabaseUrl::parse(m_settings.databaseUrl);
     if (!url)
         return url.error();
@@ -85,7 +94,12 @@ Status ServerApp::start(int databaseWaitSeconds)
     services.publisher = m_outbox ? &m_outbox->publisher() : nullptr;
     services.steps = &m_steps;
     services.scaling = m_scaling.get();
-    services.adminToken = m_settings.adminToken.toUtf8();
+    m_keys.setBootstrapToken(m_settings.adminToken.toUtf8());
+    m_keyStore = std::make_unique<KeyStore>(*m_database);
+    m_keyRefresher = std::make_unique<KeyRingRefresher>(*m_keyStore, m_keys, 250);
+    m_keyRefresher->start();
+    services.keys = &m_keys;
+    services.authRequired = m_settings.authRequired;
     services.redisUrl = m_settings.redisUrl;
     services.producer = m_outbox ? &m_outbox->producer() : nullptr;
     services.instanceId = m_settings.instanceId.toUtf8();
@@ -105,13 +119,14 @@ Status ServerApp::start(int databaseWaitSeconds)
     }
     m_port = port;
     startClusterView();
-    qCInfo(lcServer).noquote() << u"listening on %1:%2 with %3 threads, database %4 (%5 connections), instance %6"_s
+    qCInfo(lcServer).noquote() << u"listening on %1:%2 with %3 threads, database %4 (%5 connections), instance %6, API keys %7"_s
                                           .arg(m_settings.httpHost)
                                           .arg(m_port)
                                           .arg(m_settings.httpThreads)
                                           .arg(url->display())
                                           .arg(m_settings.databaseConnections)
-                                          .arg(m_settings.instanceId);
+                                          .arg(m_settings.instanceId)
+                                          .arg(m_settings.authRequired ? u"required"_s : u"required for admin routes only (WF_AUTH=open)"_s);
     return Done{};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/keyring.h"
 #include "core/result.h"
 #include "core/settings.h"
 #include "engine/stepregistry.h"
@@ -14,6 +15,7 @@
 namespace wf {
 class ClusterLeases;
 class ClusterStatsSource;
+class KeyStore;
 class OutboxPipeline;
 class RedisConnection;
 class RunEventLog;
@@ -36,6 +38,7 @@ class Database;
 namespace wf::app {
 
 class ApiThread;
+class KeyRingRefresher;
 
 // wf-server wired together: settings → database pool → migrations → stores → outbox pipeline
 // (Kafka producer, publisher, relay; on the main thread) → API threads; and on the main thread
@@ -67,6 +70,9 @@ private:
     std::unique_ptr<db::Database> m_database;
     std::unique_ptr<TriggerBatcher> m_triggers;
     std::unique_ptr<ScalingStore> m_scaling;
+    auth::KeyRing m_keys; // shared by the API threads
+    std::unique_ptr<KeyStore> m_keyStore;
+    std::unique_ptr<KeyRingRefresher> m_keyRefresher;
     std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka
     std::unique_ptr<RunEventLog> m_runEvents;  // "published" events of this server's outbox
     std::vector<std::unique_ptr<ApiThread>> m_threads;

@@ -37,7 +37,8 @@ QList<Settings::Entry> Settings::catalog()
         {u"http/max_body_bytes"_s, u"1048576"_s, u"largest request body accepted (larger gets 413)"_s, Server},
         {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s, ServerWorker},
         {u"log/format"_s, u"text"_s, u"log line format: text or json"_s, ServerWorkerStack},
-        {u"admin/token"_s, u""_s, u"bearer token the admin API requires (empty: admin API open)"_s, Server},
+        {u"auth"_s, u"required"_s, u"required: every API route but health, docs and metrics needs a key; open: client routes need none (admin routes always need an operator key); wf-stack runs its servers open unless set"_s, ServerStack},
+        {u"admin/token"_s, u""_s, u"bootstrap operator key (at least 32 characters), besides the keys in the database; required with WF_AUTH=required"_s, Server},
         {u"redis/url"_s, u""_s, u"Redis cache, redis://[:password@]host:port/db; empty = no cache"_s, ServerWorker},
         {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...); empty = triggers wait in the outbox"_s, ServerWorkerStack},
         {u"kafka/properties"_s, u""_s, u"extra librdkafka settings: name=value;name=value"_s, ServerWorker},
@@ -144,6 +145,10 @@ Result<Settings> Settings::from(const Config &config)
     if (s.logFormat != u"text"_s && s.logFormat != u"json"_s)
         problems << u"WF_LOG_FORMAT must be text or json, got \"%1\""_s.arg(s.logFormat);
 
+    const QString auth = config.string(u"auth"_s, u"required"_s);
+    if (auth != u"required"_s && auth != u"open"_s)
+        problems << u"WF_AUTH must be required or open, got \"%1\""_s.arg(auth.left(40));
+    s.authRequired = auth != u"open"_s;
     s.adminToken = config.string(u"admin/token"_s);
     s.kafkaBrokers = config.string(u"kafka/brokers"_s);
     s.redisUrl = config.string(u"redis/url"_s);

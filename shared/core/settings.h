@@ -37,7 +37,8 @@ struct Settings
     qint64 httpMaxBodyBytes = 1 << 20;
     QString instanceId;
     QString logFormat;               // "text" or "json"
-    QString adminToken;              // non-empty: /api/v1/admin/* needs "Authorization: Bearer <token>"
+    bool authRequired = true;        // WF_AUTH=required (default) or open (client routes need no key)
+    QString adminToken;              // bootstrap operator key, besides the ones in api_keys
     QString kafkaBrokers;            // empty = no Kafka: triggers wait in the outbox
     QString redisUrl;                // empty = no cache
     QString kafkaProperties;         // extra librdkafka settings, "name=value;…"

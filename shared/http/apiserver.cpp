@@ -36,7 +36,15 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 {Error::Kind::TooLarge, u"request body is larger than the limit of %1 bytes"_s.arg(m_options.maxBodyBytes)}));
         return true;
     }
-    m_router.dispatch(parsed, reply, route.get());
+    if (!m_options.admission) {
+        m_router.dispatch(parsed, reply, route.get());
+        return true;
+    }
+    auto admitted = std::make_shared<HttpRequest>(std::move(parsed));
+    m_options.admission(*admitted, reply, [this, admitted, reply, route](const QString &caller) {
+        admitted->caller = caller;
+        m_router.dispatch(*admitted, reply, route.get());
+    });
     return true;
 }
 

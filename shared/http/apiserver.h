@@ -21,11 +21,17 @@ public:
         // Told of every answered request: its route template (empty: no route matched), method,
         // status code and seconds from the parsed request to the answer.
         std::function<void(const QString &route, const QByteArray &method, int status, double seconds)> observer;
+        // Runs before the router (authentication, rate limits): answers on `reply` itself, or
+        // calls `proceed` with who the caller is (empty: anonymous), at once or later on this
+        // server's thread, to let the request through. Unset: everything goes through.
+        std::function<void(const HttpRequest &request, const Reply &reply, std::function<void(const QString &caller)> proceed)>
+                admission;
     };
 
     ApiServer(Options options, QObject *parent = nullptr);
 
     Router &router() { return m_router; }
+    void setAdmission(decltype(Options::admission) admission) { m_options.admission = std::move(admission); }
     // The TCP server to bind(): its connections refuse requests over maxBodyBytes before they
     // are buffered (RequestGuard).
     QTcpServer *createTcpServer(QObject *parent = nullptr) const;

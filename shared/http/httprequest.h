@@ -18,6 +18,8 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
+    // Who sent it, once the server's admission checked a key ("key:<id>"); empty: anonymous.
+    QString caller;
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
     QString queryValue(const QString &name) const;

@@ -23,6 +23,8 @@ QString ServerProcess::start(const QString &databaseUrl, const QProcessEnvironme
     environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_port));
     environment.insert(u"WF_HTTP_HOST"_s, u"127.0.0.1"_s);
     environment.insert(u"WF_INSTANCE_ID"_s, u"test-%1"_s.arg(m_port));
+    // As the local stack runs its servers; tests of keys set WF_AUTH=required.
+    environment.insert(u"WF_AUTH"_s, u"open"_s);
     environment.insert(extra);
     m_process.setProcessEnvironment(environment);
     m_process.setProcessChannelMode(QProcess::MergedChannels);

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "http/httprequest.h"
+#include "http/reply.h"
+
+#include <functional>
+
+class QObject;
+
+namespace wf::auth {
+class KeyRing;
+}
+
+namespace wf::api {
+
+// The admission of every request (ApiServer::Options::admission): the key a route needs
+// (AccessPolicy), checked against the process's KeyRing. Missing or unknown key → 401, a client
+// key on an operator route → 403, both {"detail"} with WWW-Authenticate. A key the ring does not
+// know yet (created on another replica since the last refresh) gets one more look after the next
+// refresh before it is refused; with no refresh within a bound (database down) the answer is a
+// 401, or a 503 while the keys were never loaded at all.
+class Gatekeeper
+{
+public:
+    enum class Mode { Open, Required };
+    using Proceed = std::function<void(const QString &caller)>;
+
+    Gatekeeper(QObject *context, auth::KeyRing &ring, Mode mode, int refreshWaitMs = 2000);
+
+    void admit(const http::HttpRequest &request, const http::Reply &reply, Proceed proceed);
+
+private:
+    enum class Verdict { Admitted, Refused, Unknown };
+    Verdict check(const http::HttpRequest &request, const http::Reply &reply, bool lastLook, const Proceed &proceed);
+
+    QObject *m_context;
+    auth::KeyRing &m_ring;
+    Mode m_mode;
+    int m_refreshWaitMs;
+};
+
+} // namespace wf::api
