@@ -117,6 +117,7 @@ private Q_SLOTS:
         QVERIFY(m_stack.waitForStarted());
         QCOMPARE(wf::test::stackCommand(m_environment, {u"wait-ready"_s, u"--timeout"_s, u"150"_s}), 0);
         m_http = std::make_unique<HttpClient>(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.http)));
+        m_http->setKey(wf::test::stackOperatorKey(m_environment));
         m_quickWorkflow = createWorkflow("{\"name\":\"quick\",\"steps\":[{\"name\":\"shape\",\"type\":\"transform\","
                                          "\"config\":{\"output\":\"done\"}}]}");
         m_slowWorkflow = createWorkflow("{\"name\":\"slow\",\"steps\":[{\"name\":\"wait\",\"type\":\"delay\","

@@ -3,6 +3,7 @@
 // upstreams, actual counts) within seconds, a scale change under steady load fails no request,
 // the cache serves and is invalidated, and a Redis killed mid-load fails no request either.
 #include "httpclient.h"
+#include "stackports.h"
 #include "testcluster.h"
 
 #include "core/json.h"
@@ -225,6 +226,16 @@ void TestScaling::initTestCase()
     QVERIFY(m_stack.waitForStarted());
     QCOMPARE(command({u"wait-ready"_s, u"--timeout"_s, u"150"_s}), 0);
     m_http = std::make_unique<HttpClient>(QUrl(u"http://127.0.0.1:%1"_s.arg(m_httpPort)));
+    // The local stack's default: client routes open (the seed's clients), admin routes only with
+    // the operator key it keeps in the file its status names.
+    QCOMPARE(m_http->get(u"/api/v1/admin/scaling"_s).status, 401);
+    const QJsonObject status = wf::test::stackStatus(m_environment);
+    QCOMPARE(status.value(u"auth"_s).toString(), u"open"_s);
+    QCOMPARE(QFileInfo(status.value(u"operator_token_file"_s).toString()).permissions(),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
+    const QByteArray key = wf::test::stackOperatorKey(m_environment);
+    QVERIFY(key.startsWith("wf_"));
+    m_http->setKey(key);
     const HttpResult created = m_http->postJson(
             u"/api/v1/workflows"_s,
             wf::json::parse("{\"id\":\"scale\",\"name\":\"scale\",\"steps\":[{\"name\":\"shape\",\"type\":\"transform\","

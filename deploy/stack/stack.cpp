@@ -2,6 +2,7 @@
 
 #include "childprocess.h"
 #include "localreplicas.h"
+#include "operatorkeyfile.h"
 #include "portcheck.h"
 #include "readiness.h"
 #include "replicaset.h"
@@ -69,6 +70,8 @@ Status Stack::up()
     const QString directUrl = PostgresCluster::url(m_postgresOptions);
     if (const auto applied = db::Migrator::migrateWhenReady(directUrl, 60); !applied)
         return applied.error();
+    if (auto status = OperatorKeyFile::ensure(directUrl, OperatorKeyFile::path(m_options.stateDir)); !status)
+        return status;
     if (auto status = PgBouncer::configure(m_pgbouncerOptions); !status)
         return status;
     m_pgbouncer = PgBouncer::createProcess(m_pgbouncerOptions, this);
@@ -190,6 +193,7 @@ ChildProcess::Spec Stack::replicaSpec(const QString &component, int index) const
     spec.environment.insert(u"WF_KAFKA_BROKERS"_s, kafkaBrokers());
     spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
     if (component == u"server"_s) {
+        spec.environment.insert(u"WF_AUTH"_s, m_options.auth);
         spec.environment.insert(u"WF_HTTP_HOST"_s, u"127.0.0.1"_s);
         spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.serverPort + index - 1));
     } else {
@@ -316,6 +320,8 @@ QJsonObject Stack::snapshot() const
             {u"pid"_s, QCoreApplication::applicationPid()},
             {u"state_dir"_s, m_options.stateDir},
             {u"api_url"_s, u"http://127.0.0.1:%1"_s.arg(m_options.httpPort)},
+            {u"auth"_s, m_options.auth},
+            {u"operator_token_file"_s, OperatorKeyFile::path(m_options.stateDir)},
             {u"components"_s, components}};
     if (!m_error.isEmpty())
         state.insert(u"error"_s, m_error);

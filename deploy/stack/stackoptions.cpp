@@ -41,6 +41,9 @@ Result<StackOptions> StackOptions::from(const Config &config)
     options.workerHealthPort = readInt(u"stack/worker_health_port"_s, 8100, 1, 65535 - 64);
     options.partitions = readInt(u"kafka/partitions"_s, 3, 1, 1024);
     options.kafkaBrokers = config.string(u"kafka/brokers"_s);
+    options.auth = config.string(u"auth"_s, u"open"_s);
+    if (options.auth != u"open"_s && options.auth != u"required"_s)
+        problems << u"WF_AUTH must be open or required, got \"%1\""_s.arg(options.auth.left(40));
     if (!problems.isEmpty())
         return Error::invalid(problems.join(u"; "_s));
     return options;

@@ -34,6 +34,9 @@ struct StackOptions
     int workerHealthPort = 8100; // the first worker's health endpoint; the next ones follow
     int partitions = 3;         // of workflow.trigger on the embedded broker
     QString kafkaBrokers;       // a real Kafka (WF_KAFKA_BROKERS): then no embedded broker runs
+    // WF_AUTH of the servers: open by default here, so the seed's clients work unchanged (admin
+    // routes need the operator key the stack keeps in operator.token either way).
+    QString auth = QStringLiteral("open");
 
     static Result<StackOptions> from(const Config &config);
     QString statePath() const;

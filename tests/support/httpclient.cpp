@@ -27,6 +27,8 @@ HttpResult HttpClient::request(const QByteArray &method, const QString &path, co
     if (question >= 0)
         url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
+    if (!m_key.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_key);
     for (auto it = headers.begin(); it != headers.end(); ++it)
         request.setRawHeader(it.key(), it.value());
     request.setTransferTimeout(timeoutMs);

@@ -36,9 +36,12 @@ public:
     HttpResult del(const QString &path) { return request("DELETE", path); }
 
     QUrl base() const { return m_base; }
+    // Sent as "Authorization: Bearer <key>" with every request that names no Authorization itself.
+    void setKey(const QByteArray &key) { m_key = key; }
 
 private:
     QUrl m_base;
+    QByteArray m_key;
     QNetworkAccessManager m_network;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/json.h"
 
+#include <QFile>
 #include <QProcess>
 
 #include <QTcpServer>
@@ -64,6 +65,14 @@ QJsonObject stackStatus(const QProcessEnvironment &environment)
     process.start(binDir() + u"/wf-stack"_s, {u"status"_s, u"--json"_s});
     process.waitForFinished(10000);
     return json::parse(process.readAllStandardOutput()).value_or(QJsonValue()).toObject();
+}
+
+QByteArray stackOperatorKey(const QProcessEnvironment &environment)
+{
+    QFile file(stackStatus(environment).value(u"operator_token_file"_s).toString());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll().trimmed();
 }
 
 } // namespace wf::test

@@ -34,5 +34,8 @@ struct StackPorts
 int stackCommand(const QProcessEnvironment &environment, const QStringList &arguments, int timeoutMs = 120000);
 // `wf-stack status --json` with `environment`: the state, or an empty object.
 QJsonObject stackStatus(const QProcessEnvironment &environment);
+// The operator key of the stack with `environment`, read from the file its status names (as an
+// operator would); empty when there is none.
+QByteArray stackOperatorKey(const QProcessEnvironment &environment);
 
 } // namespace wf::test
