@@ -246,6 +246,7 @@ private Q_SLOTS:
     void composeDependenciesHaveTheirConditions();
     void composeBuildsExistingDockerfiles();
     void composeLetsWorkersDrain();
+    void deploymentsRequireKeys();
 
     void k8sDocumentsAreObjects();
     void k8sKustomizationListsEveryFile();
@@ -525,6 +526,18 @@ void TestDeployFiles::composeLetsWorkersDrain()
     // Workers drain 20 s by default after SIGTERM; Docker's default 10 s would SIGKILL them.
     const QString grace = text(at(service(u"worker"_s), {"stop_grace_period"}));
     QVERIFY2(grace.endsWith(u's') && grace.chopped(1).toInt() > 20, qPrintable(grace));
+}
+
+void TestDeployFiles::deploymentsRequireKeys()
+{
+    // Containers and Kubernetes need keys on every route; the bootstrap key must be supplied
+    // (compose stops with a message without it), and the Secret's placeholder is what a server
+    // refuses to start with (tst_auth, tst_keys).
+    const YAML::Node environment = at(service(u"server"_s), {"environment"});
+    QCOMPARE(text(at(environment, {"WF_AUTH"})), u"${WF_AUTH:-required}"_s);
+    QVERIFY(text(at(environment, {"WF_ADMIN_TOKEN"})).startsWith(u"${WF_ADMIN_TOKEN:?"_s));
+    QCOMPARE(text(at(k8s(u"ConfigMap"_s, u"wf-config"_s), {"data", "WF_AUTH"})), u"required"_s);
+    QCOMPARE(text(at(k8s(u"Secret"_s, u"wf-secrets"_s), {"stringData", "WF_ADMIN_TOKEN"})), u"CHANGE_ME"_s);
 }
 
 void TestDeployFiles::k8sDocumentsAreObjects()
