@@ -60,6 +60,15 @@ private Q_SLOTS:
     void webhookResponseData_data();
     void webhookResponseData();
     void webhookConnectionRefused();
+    void addressesAreClassified_data();
+    void addressesAreClassified();
+    void theAllowListCoversOnlyItsRanges();
+    void webhooksToRefusedAddressesFail_data();
+    void webhooksToRefusedAddressesFail();
+    void namesAreCheckedOnEveryAddressAndPinned();
+    void redirectsAreFollowedOnlyToAllowedAddresses();
+    void framingHeadersCannotBeSet();
+    void anEndlessResponseIsCutAtTheLimit();
 
     void retryWithBackoff();
     void retriesExhausted();
@@ -119,6 +128,7 @@ struct Answer
     QByteArray contentType = "application/json";
     int delayMs = 0;
     int failFirst = 0; // answer 500 to this many requests first
+    QByteArray location; // sent as Location (a redirect)
 };
 
 QByteArray reasonPhrase(int status)
@@ -130,6 +140,10 @@ QByteArray reasonPhrase(int status)
         return "Created";
     case 202:
         return "Accepted";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
     case 404:
         return "Not Found";
     case 500:
@@ -217,7 +231,8 @@ private:
             if (socket->state() != QAbstractSocket::ConnectedState)
                 return;
             QByteArray response = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reasonPhrase(answer.status)
-                    + "\r\nContent-Type: " + answer.contentType + "\r\nContent-Length: "
+                    + "\r\nContent-Type: " + answer.contentType
+                    + (answer.location.isEmpty() ? QByteArray() : "\r\nLocation: " + answer.location) + "\r\nContent-Length: "
                     + QByteArray::number(answer.body.size()) + "\r\n\r\n";
             if (!head)
                 response += answer.body;
@@ -328,7 +343,8 @@ void TestEngine::init()
 {
     m_receiver = std::make_unique<HttpReceiver>();
     QVERIFY(m_receiver->listen());
-    m_pool = std::make_unique<HttpClientPool>();
+    // The receiver listens on 127.0.0.1; nothing else that is not public may be reached.
+    m_pool = std::make_unique<HttpClientPool>(*EgressPolicy::parse(u"127.0.0.1/32"_s));
 }
 
 void TestEngine::cleanup()
@@ -782,6 +798,233 @@ void TestEngine::webhookConnectionRefused()
     QVERIFY2(result.value(u"error"_s).toString().contains(u"refused"_s, Qt::CaseInsensitive),
              qPrintable(result.value(u"error"_s).toString()));
     QCOMPARE(result.value(u"attempts"_s).toInt(), 2); // a connection error may pass: it is retried
+}
+
+void TestEngine::addressesAreClassified_data()
+{
+    using Kind = EgressPolicy::Kind;
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<int>("kind");
+    const QList<std::pair<QString, Kind>> table{
+            {u"10.0.0.1"_s, Kind::Private},          {u"172.16.0.1"_s, Kind::Private},
+            {u"172.31.255.255"_s, Kind::Private},    {u"192.168.1.1"_s, Kind::Private},
+            {u"169.254.169.254"_s, Kind::LinkLocal}, {u"fd00::1"_s, Kind::UniqueLocal},
+            {u"fc00::1"_s, Kind::UniqueLocal},       {u"::ffff:10.0.0.1"_s, Kind::Private},
+            {u"::ffff:127.0.0.2"_s, Kind::Loopback}, {u"0.0.0.0"_s, Kind::Unspecified},
+            {u"::"_s, Kind::Unspecified},            {u"127.0.0.1"_s, Kind::Loopback},
+            {u"127.255.0.9"_s, Kind::Loopback},      {u"::1"_s, Kind::Loopback},
+            {u"fe80::1"_s, Kind::LinkLocal},         {u"100.64.0.1"_s, Kind::SharedNat},
+            {u"100.100.100.200"_s, Kind::SharedNat}, {u"224.0.0.1"_s, Kind::Multicast},
+            {u"ff02::1"_s, Kind::Multicast},         {u"255.255.255.255"_s, Kind::Reserved},
+            {u"192.0.2.1"_s, Kind::Reserved},        {u"2001:db8::1"_s, Kind::Reserved},
+            {u"64:ff9b::a00:1"_s, Kind::Private},    {u"2002:a9fe:a9fe::1"_s, Kind::LinkLocal},
+            {u"::10.0.0.1"_s, Kind::Private},        {u"8.8.8.8"_s, Kind::Public},
+            {u"172.32.0.1"_s, Kind::Public},         {u"2606:4700::1111"_s, Kind::Public},
+    };
+    for (const auto &[address, kind] : table)
+        QTest::addRow("%s", qPrintable(address)) << address << int(kind);
+}
+
+void TestEngine::addressesAreClassified()
+{
+    // Pure classification: nothing here connects anywhere.
+    QFETCH(QString, address);
+    QFETCH(int, kind);
+    const QHostAddress parsed(address);
+    QVERIFY(!parsed.isNull());
+    QCOMPARE(int(EgressPolicy::classify(parsed)), kind);
+}
+
+void TestEngine::theAllowListCoversOnlyItsRanges()
+{
+    const EgressPolicy none = *EgressPolicy::parse(QString());
+    QVERIFY(!none.check(QHostAddress(u"127.0.0.1"_s)).ok());
+    QVERIFY(none.check(QHostAddress(u"8.8.8.8"_s)).ok()); // judged only, never contacted
+    const Status metadata = none.check(QHostAddress(u"169.254.169.254"_s));
+    QVERIFY(!metadata.ok());
+    QVERIFY2(metadata.error().detail().contains(u"link-local"_s) && metadata.error().detail().contains(u"WF_WEBHOOK_ALLOW"_s),
+             qPrintable(metadata.error().detail()));
+
+    const EgressPolicy local = *EgressPolicy::parse(u"127.0.0.1/32"_s);
+    QVERIFY(local.check(QHostAddress(u"127.0.0.1"_s)).ok());
+    QVERIFY(local.check(QHostAddress(u"::ffff:127.0.0.1"_s)).ok());
+    QVERIFY(!local.check(QHostAddress(u"127.0.0.2"_s)).ok());
+    QVERIFY(!local.check(QHostAddress(u"::1"_s)).ok());
+    QVERIFY(!local.check(QHostAddress(u"::ffff:127.0.0.2"_s)).ok());
+
+    const EgressPolicy lab = *EgressPolicy::parse(u" 10.1.0.0/16 , ::1,192.168.7.7"_s);
+    QCOMPARE(lab.allowList(), u"10.1.0.0/16,::1/128,192.168.7.7/32"_s);
+    QVERIFY(lab.check(QHostAddress(u"10.1.2.3"_s)).ok());
+    QVERIFY(!lab.check(QHostAddress(u"10.2.0.1"_s)).ok());
+    QVERIFY(lab.check(QHostAddress(u"192.168.7.7"_s)).ok());
+    QVERIFY(!lab.check(QHostAddress(u"192.168.7.8"_s)).ok());
+    for (const QString &bad : {u"abc"_s, u"10.0.0.0/33"_s, u"10.0.0.0/"_s, u"::1/129"_s})
+        QVERIFY2(!EgressPolicy::parse(bad).ok(), qPrintable(bad));
+}
+
+void TestEngine::webhooksToRefusedAddressesFail_data()
+{
+    // Every one of these is this machine (loopback or unspecified): were the policy wrong, the
+    // request would stay on it.
+    QTest::addColumn<QString>("host");
+    QTest::addRow("127.0.0.2") << u"127.0.0.2"_s;
+    QTest::addRow("::1") << u"[::1]"_s;
+    QTest::addRow("0.0.0.0") << u"0.0.0.0"_s;
+    QTest::addRow("::ffff:127.0.0.2") << u"[::ffff:127.0.0.2]"_s;
+    QTest::addRow("127.0.2 shorthand") << u"127.0.2"_s; // 127.0.0.2
+}
+
+void TestEngine::webhooksToRefusedAddressesFail()
+{
+    QFETCH(QString, host);
+    const QString base = u"http://"_s + host + u':' + m_receiver->base().section(u':', -1);
+    const std::optional<RunOutcome> outcome = runToEnd(
+            makePlan(R"([{"name": "notify", "type": "webhook", "config": {"url": "%BASE%/hook"},
+                         "retry": {"max_attempts": 3, "initial_backoff_ms": 10}}])",
+                     base),
+            m_pool.get());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+    const QJsonObject result = stepResult(*outcome, u"notify"_s);
+    const QString error = result.value(u"error"_s).toString();
+    QVERIFY2(error.startsWith(u"refused: "_s) && error.contains(u"WF_WEBHOOK_ALLOW"_s), qPrintable(error));
+    QCOMPARE(result.value(u"attempts"_s).toInt(), 1); // a refusal is not retried
+    QCOMPARE(m_receiver->count(), 0);
+}
+
+void TestEngine::namesAreCheckedOnEveryAddressAndPinned()
+{
+    const QString port = m_receiver->base().section(u':', -1);
+    QStringList asked;
+    m_pool->setResolver([&asked](const QString &host, QObject *context, auto done) {
+        asked.append(host);
+        QList<QHostAddress> addresses;
+        if (host == u"receiver.test"_s)
+            addresses = {QHostAddress(u"127.0.0.1"_s)};
+        else if (host == u"rebound.test"_s)
+            addresses = {QHostAddress(u"127.0.0.1"_s), QHostAddress(u"127.0.0.2"_s)};
+        else if (host == u"metadata.test"_s)
+            addresses = {QHostAddress(u"169.254.169.254"_s)};
+        QMetaObject::invokeMethod(context, [done, addresses] {
+            done(addresses, addresses.isEmpty() ? u"Host not found"_s : QString());
+        }, Qt::QueuedConnection);
+    });
+    const auto run = [&](const QString &host) {
+        return runToEnd(makePlan(R"([{"name": "notify", "type": "webhook", "config": {"url": "%BASE%/hook"}}])",
+                                 u"http://"_s + host + u':' + port),
+                        m_pool.get());
+    };
+    // Allowed: connected to the address that was checked, with the name as Host.
+    std::optional<RunOutcome> outcome = run(u"receiver.test"_s);
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
+    QCOMPARE(m_receiver->count("/hook"), 1);
+    QCOMPARE(m_receiver->requests("/hook").first().headers.value("host"), (u"receiver.test:"_s + port).toLatin1());
+    QCOMPARE(stepResult(*outcome, u"notify"_s)["output"_L1]["url"_L1].toString(), u"http://receiver.test:%1/hook"_s.arg(port));
+    // One refused address among several refuses the name; so does one that is refused alone.
+    for (const QString &host : {u"rebound.test"_s, u"metadata.test"_s}) {
+        outcome = run(host);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+        const QString error = stepResult(*outcome, u"notify"_s).value(u"error"_s).toString();
+        QVERIFY2(error.startsWith(u"refused: "_s + host + u" resolves to "_s), qPrintable(error));
+    }
+    outcome = run(u"nowhere.test"_s);
+    QVERIFY(outcome);
+    QVERIFY(stepResult(*outcome, u"notify"_s).value(u"error"_s).toString().contains(u"cannot resolve nowhere.test"_s));
+    QCOMPARE(m_receiver->count("/hook"), 1);
+    QVERIFY(asked.contains(u"rebound.test"_s) && asked.contains(u"metadata.test"_s));
+}
+
+void TestEngine::redirectsAreFollowedOnlyToAllowedAddresses()
+{
+    const QString port = m_receiver->base().section(u':', -1);
+    m_receiver->answer("/moved", Answer{307, "", "text/plain", 0, 0, m_receiver->base().toLatin1() + "/hook"});
+    m_receiver->answer("/away", Answer{302, "", "text/plain", 0, 0, "http://127.0.0.2:" + port.toLatin1() + "/hook"});
+    m_receiver->answer("/loop", Answer{302, "", "text/plain", 0, 0, "/loop"});
+    const auto run = [&](const QByteArray &path, const QByteArray &method) {
+        return runToEnd(makePlan(R"([{"name": "notify", "type": "webhook", "config": {"url": "%BASE%)" + path
+                                         + R"(", "method": ")" + method + R"(", "body": {"a": 1}}}])",
+                                 m_receiver->base()),
+                        m_pool.get());
+    };
+    // To an allowed place: followed, a 307 keeping the method and the body.
+    std::optional<RunOutcome> outcome = run("/moved", "PUT");
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
+    QCOMPARE(m_receiver->count("/hook"), 1);
+    QCOMPARE(m_receiver->requests("/hook").first().method, QByteArray("PUT"));
+    QCOMPARE(m_receiver->requests("/hook").first().body, QByteArray(R"({"a":1})"));
+    // From the allowed receiver to 127.0.0.2: refused before any connection is made there.
+    outcome = run("/away", "POST");
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+    const QString error = stepResult(*outcome, u"notify"_s).value(u"error"_s).toString();
+    QVERIFY2(error.startsWith(u"refused: 127.0.0.2, a loopback address"_s), qPrintable(error));
+    QCOMPARE(m_receiver->count("/hook"), 1);
+    // Endless: given up after 5 redirects.
+    outcome = run("/loop", "GET");
+    QVERIFY(outcome);
+    QVERIFY(stepResult(*outcome, u"notify"_s).value(u"error"_s).toString().contains(u"more than 5 redirects"_s));
+    QCOMPARE(m_receiver->count("/loop"), 6 * 1); // the first call and 5 redirects (no retry policy)
+}
+
+void TestEngine::framingHeadersCannotBeSet()
+{
+    // In the definition: refused when it is saved.
+    for (const char *name : {"Host", "content-length", "Transfer-Encoding", "Connection"}) {
+        const QByteArray steps = R"([{"name": "notify", "type": "webhook", "config": {"url": "http://127.0.0.1/h", "headers": {")"
+                + QByteArray(name) + R"(": "x"}}}])";
+        const auto definition = WorkflowDefinition::fromJson(parseJson(R"({"name": "w", "steps": )" + steps + "}"), builtin());
+        QVERIFY2(!definition.ok(), name);
+        QVERIFY2(definition.error().detail().contains(u"set by the HTTP client"_s), qPrintable(definition.error().detail()));
+    }
+    // From a template: a line break in a rendered value fails the step; nothing is sent.
+    const std::optional<RunOutcome> outcome = runToEnd(
+            makePlan(R"([{"name": "notify", "type": "webhook",
+                         "config": {"url": "%BASE%/hook", "headers": {"X-Note": "${payload.note}"}}}])",
+                     m_receiver->base(), R"({"note": "a\r\nHost: elsewhere"})"),
+            m_pool.get());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Failed);
+    QVERIFY(stepResult(*outcome, u"notify"_s).value(u"error"_s).toString().contains(u"line breaks"_s));
+    QCOMPARE(m_receiver->count(), 0);
+}
+
+void TestEngine::anEndlessResponseIsCutAtTheLimit()
+{
+    // A server that never stops sending: the step ends when the limit is reached, not at its timeout.
+    QTcpServer endless;
+    QVERIFY(endless.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket *> clients;
+    QTimer pump;
+    connect(&endless, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = endless.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &clients] {
+            socket->readAll();
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            clients.append(socket); // the body follows the head
+        });
+    });
+    const QByteArray chunk = QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, 'z') + "\r\n";
+    connect(&pump, &QTimer::timeout, this, [&] {
+        for (QTcpSocket *socket : std::as_const(clients)) {
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 1024 * 1024)
+                socket->write(chunk);
+        }
+    });
+    pump.start(1);
+    QElapsedTimer clock;
+    clock.start();
+    const std::optional<RunOutcome> outcome = runToEnd(
+            makePlan(R"([{"name": "notify", "type": "webhook", "config": {"url": "%BASE%/stream"}, "timeout_ms": 20000}])",
+                     u"http://127.0.0.1:"_s + QString::number(endless.serverPort())),
+            m_pool.get());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->ending, RunOutcome::Ending::Success);
+    const QString data = stepResult(*outcome, u"notify"_s)["output"_L1]["response_data"_L1].toString();
+    QCOMPARE(data, QString(WebhookAttempt::maxTextBytes, u'z'));
+    QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestEngine::retryWithBackoff()

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void unresolvableTemplateFailsNamingThePath();
     void cancelStopsARunningRunAndAbortsItsCall();
     void retryResumesAtTheFailedStep();
+    void webhooksOutsideTheAllowListAreRefused();
     void poisonMessagesGoToTheDeadLetterQueue();
     void killedWorkerLosesNoRun();
     void brokerDownWhileTriggeringLosesNoRun();
@@ -65,6 +66,8 @@ QProcessEnvironment TestExecution::environment(const QString &instance) const
     environment.insert(u"WF_DATABASE_URL"_s, m_cluster.databaseUrl());
     environment.insert(u"WF_KAFKA_BROKERS"_s, m_broker.bootstrap());
     environment.insert(u"WF_INSTANCE_ID"_s, instance);
+    // The receivers of these tests listen on 127.0.0.1, and nothing else may be reached.
+    environment.insert(u"WF_WEBHOOK_ALLOW"_s, u"127.0.0.1/32"_s);
     environment.insert(u"WF_WORKER_LEASE_SECONDS"_s, u"4"_s);
     environment.insert(u"WF_WORKER_REQUEUE_SECONDS"_s, u"6"_s);
     environment.insert(u"WF_KAFKA_SESSION_TIMEOUT_MS"_s, u"6000"_s);
@@ -365,6 +368,36 @@ void TestExecution::retryResumesAtTheFailedStep()
     QCOMPARE(done.value(u"step_results"_s).toObject().value(u"third"_s).toObject().value(u"output"_s), QJsonValue(200));
     // A successful run has nothing to retry.
     QCOMPARE(m_http->request("POST", u"/api/v1/runs/%1/retry"_s.arg(retry)).status, 409);
+}
+
+void TestExecution::webhooksOutsideTheAllowListAreRefused()
+{
+    // The workers run with WF_WEBHOOK_ALLOW=127.0.0.1/32. Each target below is this machine
+    // (loopback or unspecified), so that a wrong policy would keep the traffic here.
+    m_receiver.clear();
+    const QByteArray port = QByteArray::number(m_receiver.port());
+    m_receiver.setAnswer("/away", {302, "", 0, "http://127.0.0.2:" + port + "/hook"});
+    const QStringList urls{u"http://127.0.0.2:%1/hook"_s, u"http://[::1]:%1/hook"_s, u"http://0.0.0.0:%1/hook"_s,
+                           u"http://[::ffff:127.0.0.2]:%1/hook"_s, u"http://127.0.0.1:%1/away"_s};
+    QStringList runs;
+    for (const QString &url : urls) {
+        const QString workflow = createWorkflow(QJsonArray{QJsonObject{
+                {u"name"_s, u"call"_s},
+                {u"type"_s, u"webhook"_s},
+                {u"config"_s, QJsonObject{{u"url"_s, url.arg(m_receiver.port())}}},
+                {u"retry"_s, QJsonObject{{u"max_attempts"_s, 3}, {u"initial_backoff_ms"_s, 10}}}}});
+        runs.append(trigger(workflow));
+    }
+    QVERIFY2(waitForStatus(runs, u"failed"_s, 30000), qPrintable(diagnostics()));
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const QJsonObject step = run(runs.at(i)).value(u"step_results"_s).toObject().value(u"call"_s).toObject();
+        const QString error = step.value(u"error"_s).toString();
+        QVERIFY2(error.startsWith(u"refused: "_s) && error.contains(u"WF_WEBHOOK_ALLOW"_s), qPrintable(urls.at(i) + u": "_s + error));
+        QCOMPARE(step.value(u"attempts"_s).toInt(), 1);
+    }
+    // Only the allowed first hop of the redirect arrived here.
+    QCOMPARE(m_receiver.count(), 1);
+    QCOMPARE(m_receiver.requests().first().path, QByteArray("/away"));
 }
 
 void TestExecution::poisonMessagesGoToTheDeadLetterQueue()

@@ -87,6 +87,8 @@ QProcessEnvironment TestFailures::environment(const QString &instance, int lease
     environment.insert(u"WF_DATABASE_URL"_s, m_cluster.databaseUrl());
     environment.insert(u"WF_KAFKA_BROKERS"_s, m_broker.bootstrap());
     environment.insert(u"WF_INSTANCE_ID"_s, instance);
+    // The receivers of these tests listen on 127.0.0.1, and nothing else may be reached.
+    environment.insert(u"WF_WEBHOOK_ALLOW"_s, u"127.0.0.1/32"_s);
     environment.insert(u"WF_WORKER_LEASE_SECONDS"_s, QString::number(leaseSeconds));
     environment.insert(u"WF_WORKER_REQUEUE_SECONDS"_s, u"6"_s);
     environment.insert(u"WF_WORKER_MAX_EXECUTIONS"_s, QString::number(kMaxExecutions));

@@ -198,6 +198,7 @@ ChildProcess::Spec Stack::replicaSpec(const QString &component, int index) const
         spec.environment.insert(u"WF_HTTP_PORT"_s, QString::number(m_options.serverPort + index - 1));
     } else {
         spec.environment.insert(u"WF_WORKER_HEALTH_PORT"_s, QString::number(m_options.workerHealthPort + index - 1));
+        spec.environment.insert(u"WF_WEBHOOK_ALLOW"_s, m_options.webhookAllow);
     }
     spec.logFile = m_options.logDir() + u'/' + spec.name + u".log"_s;
     // Servers finish the requests they hold; workers finish or hand back their runs and leave the

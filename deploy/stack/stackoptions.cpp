@@ -42,6 +42,7 @@ Result<StackOptions> StackOptions::from(const Config &config)
     options.partitions = readInt(u"kafka/partitions"_s, 3, 1, 1024);
     options.kafkaBrokers = config.string(u"kafka/brokers"_s);
     options.auth = config.string(u"auth"_s, u"open"_s);
+    options.webhookAllow = config.string(u"webhook/allow"_s, u"127.0.0.0/8,::1"_s);
     if (options.auth != u"open"_s && options.auth != u"required"_s)
         problems << u"WF_AUTH must be open or required, got \"%1\""_s.arg(options.auth.left(40));
     if (!problems.isEmpty())

@@ -37,6 +37,9 @@ struct StackOptions
     // WF_AUTH of the servers: open by default here, so the seed's clients work unchanged (admin
     // routes need the operator key the stack keeps in operator.token either way).
     QString auth = QStringLiteral("open");
+    // WF_WEBHOOK_ALLOW of the workers: this machine's loopback by default, so that webhooks to a
+    // local receiver (the README's wf-echo) work; nothing else private.
+    QString webhookAllow = QStringLiteral("127.0.0.0/8,::1");
 
     static Result<StackOptions> from(const Config &config);
     QString statePath() const;

@@ -49,6 +49,7 @@ QList<Settings::Entry> Settings::catalog()
         {u"worker/max_executions"_s, u"5"_s, u"executions of one run before it ends failed (its workers keep dying)"_s, Worker},
         {u"run/max_step_output_bytes"_s, u"1048576"_s, u"largest output of one step; more fails the step"_s, Worker},
         {u"run/max_bytes"_s, u"16777216"_s, u"largest sum of one run's step outputs; more fails the step"_s, Worker},
+        {u"webhook/allow"_s, u""_s, u"address ranges (CIDR, comma-separated) webhook steps may reach besides public addresses; loopback, private, link-local … are refused otherwise (wf-stack's workers: 127.0.0.0/8,::1)"_s, Worker | Stack},
         {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s, Worker},
         {u"autoscale/worker_lag_high"_s, u"1000"_s, u"autoscaler: Kafka lag above which workers are added"_s, Server},
         {u"autoscale/worker_lag_low"_s, u"100"_s, u"autoscaler: Kafka lag below which workers are removed"_s, Server},
@@ -158,6 +159,7 @@ Result<Settings> Settings::from(const Config &config)
     s.workerLeaseSeconds = int(readInt(u"worker/lease_seconds"_s, 15, 2, 3600));
     s.workerRequeueSeconds = int(readInt(u"worker/requeue_seconds"_s, 60, 1, 86400));
     s.workerHealthPort = int(readInt(u"worker/health_port"_s, 0, 0, 65535));
+    s.webhookAllow = config.string(u"webhook/allow"_s);
     s.workerMaxExecutions = int(readInt(u"worker/max_executions"_s, 5, 1, 1000));
     s.runMaxStepOutputBytes = readInt(u"run/max_step_output_bytes"_s, 1 << 20, 1024, qint64(1) << 30);
     s.runMaxBytes = readInt(u"run/max_bytes"_s, 16 << 20, 1024, qint64(1) << 32);

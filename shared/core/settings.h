@@ -47,6 +47,7 @@ struct Settings
     int workerLeaseSeconds = 15;
     int workerRequeueSeconds = 60;   // a pending run untouched this long is published again
     int workerHealthPort = 0;        // 0 = no health endpoint
+    QString webhookAllow;            // CIDRs webhook steps may reach beyond public addresses
     int workerMaxExecutions = 5;     // a run claimed more often than this ends failed
     qint64 runMaxStepOutputBytes = 1 << 20;
     qint64 runMaxBytes = 16 << 20;

@@ -1,9 +1,11 @@
 #include "webhookattempt.h"
 
 #include "core/json.h"
+#include "engine/httpclientpool.h"
 #include "workflow/validation.h"
 
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 
 #include <algorithm>
@@ -46,21 +48,52 @@ bool isNetworkFailure(QNetworkReply::NetworkError error)
 
 } // namespace
 
-WebhookAttempt::WebhookAttempt(QNetworkReply *reply, QString url, QString method, QList<int> acceptedStatuses,
-                               std::optional<qint64> timeoutMs, QObject *parent)
-    : StepAttempt(parent), m_reply(reply), m_url(std::move(url)), m_method(std::move(method)),
-      m_accepted(std::move(acceptedStatuses)), m_timeoutMs(timeoutMs)
+WebhookAttempt::WebhookAttempt(HttpClientPool &http, Call call, QObject *parent)
+    : StepAttempt(parent), m_http(&http), m_call(std::move(call))
 {
-    connect(reply, &QNetworkReply::readyRead, this, &WebhookAttempt::readBody);
-    connect(reply, &QNetworkReply::finished, this, &WebhookAttempt::onFinished);
-    // Qt reports from the event loop, but a reply may already be finished when handed over.
-    if (reply->isFinished())
-        QMetaObject::invokeMethod(this, &WebhookAttempt::onFinished, Qt::QueuedConnection);
+    // Answers come from the event loop, never from inside the constructor.
+    QMetaObject::invokeMethod(this, [this] { send(m_call.request.url()); }, Qt::QueuedConnection);
 }
 
 WebhookAttempt::~WebhookAttempt()
 {
     dropReply();
+}
+
+void WebhookAttempt::send(const QUrl &url)
+{
+    if (!m_http)
+        return finish(Error::internal(u"no HTTP client for webhook steps"_s));
+    m_http->pin(url, this, [this](Result<PinnedUrl> pinned) {
+        if (isDone())
+            return; // cancelled or timed out while the name was resolved
+        if (!pinned)
+            return finish(pinned.error());
+        if (!m_http)
+            return finish(Error::internal(u"no HTTP client for webhook steps"_s));
+        QNetworkRequest request = m_call.request;
+        request.setUrl(pinned->url);
+        request.setRawHeader("Host", pinned->host);
+        request.setPeerVerifyName(pinned->verifyName);
+        QNetworkAccessManager *manager = m_http->next();
+        const QString &method = m_call.method;
+        QNetworkReply *reply = nullptr;
+        if (method == u"HEAD"_s)
+            reply = manager->head(request); // a custom "HEAD" would wait for a body that never comes
+        else if (m_call.hasBody)
+            reply = manager->sendCustomRequest(request, method.toLatin1(), m_call.body);
+        else if (method == u"GET"_s)
+            reply = manager->get(request);
+        else if (method == u"DELETE"_s)
+            reply = manager->deleteResource(request);
+        else
+            reply = manager->sendCustomRequest(request, method.toLatin1(), QByteArray()); // Content-Length: 0
+        m_reply = reply;
+        m_body.clear();
+        m_bodyComplete = true;
+        connect(reply, &QNetworkReply::readyRead, this, &WebhookAttempt::readBody);
+        connect(reply, &QNetworkReply::finished, this, &WebhookAttempt::onFinished);
+    });
 }
 
 QJsonValue WebhookAttempt::responseData(const QByteArray &body, bool complete)
@@ -81,16 +114,18 @@ void WebhookAttempt::stopWork()
 
 void WebhookAttempt::readBody()
 {
-    if (!m_reply)
+    if (!m_reply || !m_bodyComplete)
         return;
     const QByteArray chunk = m_reply->readAll();
     const qsizetype room = maxBodyBytes - m_body.size();
-    if (chunk.size() > room) {
-        m_body.append(chunk.constData(), std::max<qsizetype>(room, 0));
-        m_bodyComplete = false;
-    } else {
+    if (chunk.size() <= room) {
         m_body.append(chunk);
+        return;
     }
+    m_body.append(chunk.constData(), std::max<qsizetype>(room, 0));
+    m_bodyComplete = false;
+    // Enough: the rest is not waited for (abort() reports finished, judged on what came).
+    QMetaObject::invokeMethod(m_reply.data(), &QNetworkReply::abort, Qt::QueuedConnection);
 }
 
 void WebhookAttempt::onFinished()
@@ -104,23 +139,31 @@ void WebhookAttempt::onFinished()
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QNetworkReply::NetworkError error = reply->error();
-    if (!statusAttribute.isValid() || isNetworkFailure(error)) {
+    const bool cutShort = !m_bodyComplete; // we stopped the download: what it reports then is ours
+    if (!statusAttribute.isValid() || (isNetworkFailure(error) && !cutShort)) {
         const bool timedOut = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
-        if (timedOut && m_timeoutMs)
-            finish(Error::unavailable(u"timed out after "_s + QString::number(*m_timeoutMs) + u" ms"_s));
+        if (timedOut && m_call.timeoutMs)
+            finish(Error::unavailable(u"timed out after "_s + QString::number(*m_call.timeoutMs) + u" ms"_s));
         else
             finish(Error::unavailable(reply->errorString()));
         return;
     }
 
     const int status = statusAttribute.toInt();
-    const bool accepted = m_accepted.isEmpty() ? (status >= 200 && status <= 299) : m_accepted.contains(status);
+    if (const std::optional<Result<QUrl>> next = redirectTarget(reply, status)) {
+        if (!*next)
+            return finish(next->error());
+        ++m_redirects;
+        send(**next);
+        return;
+    }
+    const bool accepted = m_call.acceptedStatuses.isEmpty() ? (status >= 200 && status <= 299) : m_call.acceptedStatuses.contains(status);
     if (!accepted) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         QString message = u"HTTP "_s + QString::number(status);
         if (!reason.isEmpty())
             message += u' ' + reason;
-        message += m_accepted.isEmpty() ? u" (expected 2xx)"_s : u" (not in expect_status)"_s;
+        message += m_call.acceptedStatuses.isEmpty() ? u" (expected 2xx)"_s : u" (not in expect_status)"_s;
         if (m_body.isEmpty()) {
             message += u", empty body"_s;
         } else {
@@ -134,10 +177,46 @@ void WebhookAttempt::onFinished()
             {u"type"_s, u"webhook"_s},
             {u"status_code"_s, status},
             {u"response_data"_s, responseData(m_body, m_bodyComplete)},
-            {u"url"_s, m_url},
-            {u"method"_s, m_method},
+            {u"url"_s, m_call.url},
+            {u"method"_s, m_call.method},
     };
     finish(QJsonValue(output));
+}
+
+std::optional<Result<QUrl>> WebhookAttempt::redirectTarget(QNetworkReply *reply, int status)
+{
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+        return std::nullopt;
+    if (!m_call.acceptedStatuses.isEmpty() && m_call.acceptedStatuses.contains(status))
+        return std::nullopt; // the workflow wants the redirect itself
+    const QByteArray location = reply->rawHeader("Location");
+    if (location.isEmpty())
+        return std::nullopt;
+    if (m_redirects >= maxRedirects)
+        return Result<QUrl>(Error::unavailable(u"more than %1 redirects"_s.arg(maxRedirects)));
+    // Relative to the URL as the client named it, not to the pinned address.
+    const QUrl current = m_call.request.url();
+    const QUrl next = current.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
+    const QString scheme = next.scheme().toLower();
+    if (!next.isValid() || next.host().isEmpty() || (scheme != u"http"_s && scheme != u"https"_s))
+        return Result<QUrl>(Error::unavailable(u"redirect to an unusable location %1"_s.arg(validation::quote(QString::fromLatin1(location.left(200))))));
+    if (current.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 && scheme == u"http"_s)
+        return Result<QUrl>(Error::unavailable(u"redirect from https to http refused: "_s + next.toString()));
+    // 303, and 301/302 after anything but GET/HEAD, become a GET without body (what clients do).
+    if (status == 303 || ((status == 301 || status == 302) && m_call.method != u"GET"_s && m_call.method != u"HEAD"_s)) {
+        if (m_call.method != u"HEAD"_s)
+            m_call.method = u"GET"_s;
+        m_call.hasBody = false;
+        m_call.body.clear();
+        m_call.request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
+    }
+    // Credentials meant for one host do not travel to another.
+    if (next.host().compare(current.host(), Qt::CaseInsensitive) != 0 || next.port() != current.port()) {
+        m_call.request.setRawHeader("Authorization", QByteArray());
+        m_call.request.setRawHeader("Cookie", QByteArray());
+    }
+    m_call.request.setUrl(next);
+    return Result<QUrl>(next);
 }
 
 void WebhookAttempt::dropReply()

@@ -40,6 +40,17 @@ bool isHeaderName(const QString &name)
     return true;
 }
 
+// Headers that frame the request or pick its destination: set only by the HTTP client, never by
+// a definition or a template (a Host of one's own would reach another virtual host behind the
+// checked address; the others would let the body be read as a second request).
+bool isForbiddenHeader(const QString &name)
+{
+    static const QStringList forbidden{u"Host"_s, u"Content-Length"_s, u"Transfer-Encoding"_s, u"Connection"_s,
+                                       u"Upgrade"_s, u"TE"_s, u"Trailer"_s, u"Keep-Alive"_s, u"Proxy-Connection"_s,
+                                       u"Proxy-Authorization"_s, u"Expect"_s};
+    return forbidden.contains(name, Qt::CaseInsensitive);
+}
+
 Problem checkUrl(const QJsonValue &value, const QString &subject)
 {
     if (value.isUndefined())
@@ -94,6 +105,8 @@ Problem checkHeaders(const QJsonValue &value, const QString &subject)
     for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
         if (!isHeaderName(it.key()))
             return validation::invalid(subject, u"has an invalid header name "_s + validation::quote(it.key()));
+        if (isForbiddenHeader(it.key()))
+            return validation::invalid(subject + u'.' + it.key(), u"is set by the HTTP client and may not be configured"_s);
         if (!it.value().isString())
             return validation::invalid(subject + u'.' + it.key(), u"must be a string"_s + validation::got(it.value()));
     }
@@ -185,7 +198,6 @@ Result<QNetworkRequest> buildRequest(const StepDefinition &step, const QJsonObje
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setMaximumRedirectsAllowed(5);
 
     const QJsonValue headersValue = config.value(u"headers"_s);
     if (!headersValue.isUndefined() && !headersValue.isNull() && !headersValue.isObject())
@@ -195,10 +207,12 @@ Result<QNetworkRequest> buildRequest(const StepDefinition &step, const QJsonObje
     for (auto it = headers.constBegin(); it != headers.constEnd(); ++it) {
         if (isReservedHeader(it.key()))
             continue;
+        if (!isHeaderName(it.key()) || isForbiddenHeader(it.key()))
+            return validation::invalid(u"config.headers."_s + it.key(), u"may not be sent by a webhook step"_s);
         const QJsonValue value = it.value();
         const QByteArray bytes = value.isString() ? value.toString().toUtf8() : json::serialize(value);
         if (!isHeaderValue(bytes))
-            return validation::invalid(u"config.headers."_s + it.key(), u"must not contain line breaks"_s);
+            return validation::invalid(u"config.headers."_s + it.key(), u"must not contain line breaks or NUL"_s);
         request.setRawHeader(it.key().toLatin1(), bytes);
         if (it.key().compare(u"Content-Type"_s, Qt::CaseInsensitive) == 0)
             hasContentType = true;
@@ -275,20 +289,15 @@ StepAttempt *WebhookStep::start(const StepDefinition &step, const QJsonObject &r
     if (!environment.http)
         return fail(Error::internal(u"no HTTP client for webhook steps"_s));
 
-    QNetworkAccessManager *manager = environment.http->next();
-    QNetworkReply *reply = nullptr;
-    if (method == u"HEAD"_s)
-        reply = manager->head(*request); // a custom "HEAD" would wait for a body that never comes
-    else if (hasBody)
-        reply = manager->sendCustomRequest(*request, method.toLatin1(), bytes);
-    else if (method == u"GET"_s)
-        reply = manager->get(*request);
-    else if (method == u"DELETE"_s)
-        reply = manager->deleteResource(*request);
-    else
-        reply = manager->sendCustomRequest(*request, method.toLatin1(), QByteArray()); // Content-Length: 0
-    return new WebhookAttempt(reply, renderedConfig.value(u"url"_s).toString(), method, *accepted, environment.timeoutMs,
-                              parent);
+    WebhookAttempt::Call call;
+    call.url = renderedConfig.value(u"url"_s).toString();
+    call.request = *request;
+    call.method = method;
+    call.body = bytes;
+    call.hasBody = hasBody;
+    call.acceptedStatuses = *accepted;
+    call.timeoutMs = environment.timeoutMs;
+    return new WebhookAttempt(*environment.http, std::move(call), parent);
 }
 
 } // namespace wf

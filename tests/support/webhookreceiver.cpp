@@ -41,7 +41,7 @@ private:
             }
             ++m_owner.m_count;
             QByteArray response = "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body;
+                    + (answer.location.isEmpty() ? QByteArray() : "Location: " + answer.location + "\r\n") + "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body;
             QPointer<QTcpSocket> guarded(socket);
             if (answer.delayMs > 0) {
                 QTimer::singleShot(answer.delayMs, this, [guarded, response] {

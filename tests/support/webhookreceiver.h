@@ -29,6 +29,7 @@ public:
         int status = 200;
         QByteArray body = "{\"ok\":true}";
         int delayMs = 0;
+        QByteArray location; // sent as Location (a redirect, with a 3xx status)
     };
 
     WebhookReceiver();

@@ -83,6 +83,10 @@ Status WorkerApp::start(int databaseWaitSeconds)
     m_consumer = std::make_unique<kafka::KafkaConsumer>(kafkaSettings, consumerOptions);
 
     RunCoordinator::Options coordinatorOptions;
+    const auto egress = EgressPolicy::parse(m_settings.webhookAllow);
+    if (!egress)
+        return egress.error();
+    coordinatorOptions.egress = *egress;
     coordinatorOptions.concurrency = m_settings.workerConcurrency;
     coordinatorOptions.limits.maxStepOutputBytes = m_settings.runMaxStepOutputBytes;
     coordinatorOptions.limits.maxRunBytes = m_settings.runMaxBytes;
@@ -115,6 +119,8 @@ Status WorkerApp::start(int databaseWaitSeconds)
             [this] { return SnapshotPublisher::Activity{m_coordinator->active(), m_draining}; },
             m_cache ? m_cache->connection() : nullptr, m_statsStore.get());
     m_publisher->start();
+    qCInfo(lcWorker).noquote() << u"webhooks may reach public addresses and: "_s
+                                  + (egress->allowList().isEmpty() ? u"nothing else (WF_WEBHOOK_ALLOW)"_s : egress->allowList());
     qCInfo(lcWorker).noquote() << u"worker %1 consuming %2 from %3 (group %4, up to %5 runs at once, lease %6 s)"_s
                                           .arg(m_settings.instanceId, QString::fromLatin1(kafka::topics::kTrigger),
                                                m_settings.kafkaBrokers, QString::fromLatin1(kafka::kWorkerGroup))

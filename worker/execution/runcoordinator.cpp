@@ -28,7 +28,7 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
                                kafka::KafkaConsumer &consumer, Options options, QObject *parent)
     : QObject(parent), m_store(store), m_steps(steps), m_changes(changes), m_consumer(consumer), m_options(options)
 {
-    m_http = new HttpClientPool(8, this);
+    m_http = new HttpClientPool(m_options.egress, 8, this);
     m_leases = new LeaseKeeper(store, [this](const LostLease &lost) { onLeaseLost(lost); }, this);
     m_leases->start(m_options.renewIntervalMs);
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/egresspolicy.h"
+
 #include "executionstore.h"
 
 #include "engine/runplan.h"
@@ -55,6 +57,8 @@ public:
         RunLimits limits;
         // Where the runs' timelines go (claimed, steps, lease lost, finished); null: nowhere.
         RunEventLog *events = nullptr;
+        // Where webhook steps may connect (WF_WEBHOOK_ALLOW beyond public addresses).
+        EgressPolicy egress;
     };
 
     struct Counters
