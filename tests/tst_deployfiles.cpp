@@ -538,6 +538,27 @@ void TestDeployFiles::deploymentsRequireKeys()
     QVERIFY(text(at(environment, {"WF_ADMIN_TOKEN"})).startsWith(u"${WF_ADMIN_TOKEN:?"_s));
     QCOMPARE(text(at(k8s(u"ConfigMap"_s, u"wf-config"_s), {"data", "WF_AUTH"})), u"required"_s);
     QCOMPARE(text(at(k8s(u"Secret"_s, u"wf-secrets"_s), {"stringData", "WF_ADMIN_TOKEN"})), u"CHANGE_ME"_s);
+
+    // Workers reach public addresses only, at the network too: every internal range is excepted
+    // from the one rule that opens the internet.
+    QCOMPARE(text(at(k8s(u"ConfigMap"_s, u"wf-config"_s), {"data", "WF_WEBHOOK_ALLOW"})), QString());
+    const YAML::Node policy = k8s(u"NetworkPolicy"_s, u"wf-worker-egress"_s);
+    QVERIFY(policy);
+    QCOMPARE(text(at(policy, {"spec", "podSelector", "matchLabels", "app.kubernetes.io/name"})), u"wf-worker"_s);
+    QStringList excepted;
+    bool opensTheInternet = false;
+    for (const YAML::Node &rule : at(policy, {"spec", "egress"})) {
+        for (const YAML::Node &peer : at(rule, {"to"})) {
+            if (text(at(peer, {"ipBlock", "cidr"})) == u"0.0.0.0/0"_s) {
+                opensTheInternet = true;
+                excepted += words(at(peer, {"ipBlock", "except"}));
+            }
+        }
+    }
+    QVERIFY(opensTheInternet);
+    for (const QString &range : {u"10.0.0.0/8"_s, u"172.16.0.0/12"_s, u"192.168.0.0/16"_s, u"169.254.0.0/16"_s,
+                                 u"127.0.0.0/8"_s, u"100.64.0.0/10"_s})
+        QVERIFY2(excepted.contains(range), qPrintable(range));
 }
 
 void TestDeployFiles::k8sDocumentsAreObjects()
@@ -660,9 +681,15 @@ void TestDeployFiles::k8sScalerMayPatchTheScale()
         }
     }
     QVERIFY2(patch, "no Role grants patch on deployments/scale in group apps");
-    // Bound to a ServiceAccount that exists and that the server runs as.
+    // Bound to a ServiceAccount that exists and that the scaler runs as; the pods that never call
+    // the Kubernetes API carry no token.
     bool bound = false;
-    const QString serverAccount = text(at(k8s(u"Deployment"_s, u"wf-server"_s), {"spec", "template", "spec", "serviceAccountName"}));
+    const QString serverAccount = text(at(k8s(u"Deployment"_s, u"wf-scaler"_s), {"spec", "template", "spec", "serviceAccountName"}));
+    for (const QString &name : {u"wf-server"_s, u"wf-worker"_s}) {
+        const YAML::Node pod = at(k8s(u"Deployment"_s, name), {"spec", "template", "spec"});
+        QCOMPARE(text(at(pod, {"automountServiceAccountToken"})), u"false"_s);
+        QVERIFY(text(at(pod, {"serviceAccountName"})).isEmpty());
+    }
     for (const K8sDocument &binding : k8s(u"RoleBinding"_s)) {
         if (text(at(binding.node, {"roleRef", "kind"})) != u"Role"_s || text(at(binding.node, {"roleRef", "name"})) != roleName)
             continue;
@@ -672,7 +699,7 @@ void TestDeployFiles::k8sScalerMayPatchTheScale()
                 bound = true;
         }
     }
-    QVERIFY2(bound, "the Role is not bound to the ServiceAccount wf-server runs as");
+    QVERIFY2(bound, "the Role is not bound to the ServiceAccount wf-scaler runs as");
 }
 
 void TestDeployFiles::k8sDeployments_data()
