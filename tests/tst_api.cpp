@@ -611,6 +611,59 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_http->get(u"/health/ready"_s).status, 200, 10000);
     }
 
+    void secretHeaderValuesAreRedactedAndKept()
+    {
+        const QJsonObject headers{{u"Authorization"_s, u"Bearer live-secret-4f9e2c1d"_s},
+                                  {u"X-Api-Key"_s, u"k-123"_s},
+                                  {u"Content-Type"_s, u"application/json"_s},
+                                  {u"X-Token"_s, u"${payload.token}"_s}};
+        const QJsonArray steps{QJsonObject{{u"name"_s, u"call"_s},
+                                           {u"type"_s, u"webhook"_s},
+                                           {u"config"_s, QJsonObject{{u"url"_s, u"http://127.0.0.1:9/hook"_s}, {u"headers"_s, headers}}}}};
+        const HttpResult created = m_http->postJson(u"/api/v1/workflows"_s, QJsonObject{{u"name"_s, u"secrets"_s}, {u"steps"_s, steps}});
+        QCOMPARE(created.status, 200);
+        const QString uuid = created.object().value(u"workflow_id"_s).toString();
+        const auto shownHeaders = [](const QJsonObject &workflow) {
+            return workflow.value(u"steps"_s)[0][u"config"_s][u"headers"_s].toObject();
+        };
+        const QJsonObject shown = m_http->get(u"/api/v1/workflows/"_s + uuid).object();
+        QCOMPARE(shownHeaders(shown).value(u"Authorization"_s).toString(), u"[redacted]"_s);
+        QCOMPARE(shownHeaders(shown).value(u"X-Api-Key"_s).toString(), u"[redacted]"_s);
+        QCOMPARE(shownHeaders(shown).value(u"Content-Type"_s).toString(), u"application/json"_s);
+        QCOMPARE(shownHeaders(shown).value(u"X-Token"_s).toString(), u"${payload.token}"_s);
+        QVERIFY(!m_http->get(u"/api/v1/workflows?limit=200"_s).body.contains("live-secret"));
+        // Stored as given: the workers send the real value.
+        const QString stored = u"SELECT steps->0->'config'->'headers'->>'Authorization' FROM workflow_definitions WHERE uuid = '%1'"_s.arg(uuid);
+        QCOMPARE(m_cluster.scalar(stored), u"Bearer live-secret-4f9e2c1d"_s);
+
+        // What was shown, sent back with a change elsewhere: the secrets stay.
+        QJsonObject edited{{u"name"_s, u"secrets, renamed"_s}, {u"steps"_s, shown.value(u"steps"_s)}};
+        const HttpResult updated = m_http->putJson(u"/api/v1/workflows/"_s + uuid, edited);
+        QCOMPARE(updated.status, 200);
+        QCOMPARE(updated.object().value(u"version"_s).toInt(), 2);
+        QCOMPARE(m_cluster.scalar(stored), u"Bearer live-secret-4f9e2c1d"_s);
+        QCOMPARE(m_cluster.scalar(u"SELECT steps->0->'config'->'headers'->>'X-Api-Key' FROM workflow_definitions WHERE uuid = '%1'"_s.arg(uuid)),
+                 u"k-123"_s);
+
+        // A marker with nothing behind it is refused, changing nothing.
+        const QString before = counts();
+        QJsonArray unknown = shown.value(u"steps"_s).toArray();
+        QJsonObject step = unknown.at(0).toObject();
+        QJsonObject config = step.value(u"config"_s).toObject();
+        QJsonObject newHeaders = config.value(u"headers"_s).toObject();
+        newHeaders.insert(u"X-Other-Secret"_s, u"[redacted]"_s);
+        config.insert(u"headers"_s, newHeaders);
+        step.insert(u"config"_s, config);
+        unknown.replace(0, step);
+        const HttpResult refused = m_http->putJson(u"/api/v1/workflows/"_s + uuid, QJsonObject{{u"name"_s, u"x"_s}, {u"steps"_s, unknown}});
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.detail().contains(u"X-Other-Secret"_s), qPrintable(refused.detail()));
+        const HttpResult refusedNew = m_http->postJson(u"/api/v1/workflows"_s, QJsonObject{{u"name"_s, u"x"_s}, {u"steps"_s, unknown}});
+        QCOMPARE(refusedNew.status, 400);
+        QCOMPARE(counts(), before);
+        QCOMPARE(m_http->get(u"/api/v1/workflows/"_s + uuid).object().value(u"version"_s).toInt(), 2);
+    }
+
     void stuckRunsAreListedAndRequeued()
     {
         const QHash<QByteArray, QByteArray> admin{{"Authorization", "Bearer " + QByteArray(kAdminToken)}};

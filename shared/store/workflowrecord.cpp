@@ -1,5 +1,7 @@
 #include "workflowrecord.h"
 
+#include "secretredaction.h"
+
 #include "core/json.h"
 
 using namespace Qt::StringLiterals;
@@ -14,7 +16,7 @@ QJsonObject WorkflowRecord::toJson() const
         {u"id"_s, id ? QJsonValue(*id) : QJsonValue()},
         {u"name"_s, name},
         {u"description"_s, description ? QJsonValue(*description) : QJsonValue()},
-        {u"steps"_s, steps},
+        {u"steps"_s, SecretRedaction::redacted(steps)},
         {u"version"_s, version},
         {u"created_at"_s, json::formatTimestamp(createdAtMicros)},
         {u"updated_at"_s, json::formatTimestamp(updatedAtMicros)},

@@ -20,7 +20,8 @@ struct WorkflowRecord
     qint64 createdAtMicros = 0;
     qint64 updatedAtMicros = 0;
 
-    // {uuid, id, name, description, steps, version, created_at, updated_at}
+    // {uuid, id, name, description, steps, version, created_at, updated_at}; secret-looking
+    // webhook header values redacted (SecretRedaction).
     QJsonObject toJson() const;
 };
 

@@ -1,5 +1,7 @@
 #include "workflowstore.h"
 
+#include "secretredaction.h"
+
 #include "changesink.h"
 
 #include "db/database.h"
@@ -46,6 +48,11 @@ Error WorkflowStore::workflowNotFound(const QString &id)
 
 void WorkflowStore::create(QObject *context, const WorkflowDefinition &definition, Callback<WorkflowRecord> done)
 {
+    // A new workflow has nothing stored that "[redacted]" could stand for.
+    if (const Result<QJsonArray> checked = SecretRedaction::restored(definition.stepsToJson(), {}); !checked) {
+        done(checked.error());
+        return;
+    }
     m_database.write(
             context,
             [uuid = ids::create(), id = definition.id, name = definition.name, description = definition.description,
@@ -117,7 +124,15 @@ void WorkflowStore::update(QObject *context, const QString &uuid, const Workflow
     m_database.write(
             context,
             [uuid, id = definition.id, name = definition.name, description = definition.description,
-             steps = definition.stepsToJson()](db::DbConnection &connection) -> Result<WorkflowRecord> {
+             incoming = definition.stepsToJson()](db::DbConnection &connection) -> Result<WorkflowRecord> {
+                // "[redacted]" header values keep what is stored (the client saw only the marker).
+                const db::DbResult current = connection.exec(
+                        "SELECT steps FROM workflow_definitions WHERE uuid = $1 AND deleted_at IS NULL FOR UPDATE", {uuid});
+                if (current.rows() == 0)
+                    return workflowNotFound(uuid);
+                const Result<QJsonArray> steps = SecretRedaction::restored(incoming, current.json(0, 0).toArray());
+                if (!steps)
+                    return steps.error();
                 const db::DbResult result = connection.exec(
                         "WITH d AS (UPDATE workflow_definitions SET id = $2, name = $3, description = $4,"
                         "           steps = $5::jsonb, version = version + 1, updated_at = clock_timestamp()"
@@ -125,7 +140,7 @@ void WorkflowStore::update(QObject *context, const QString &uuid, const Workflow
                         " v AS (INSERT INTO workflow_versions (workflow_uuid, version, name, description, steps, created_at)"
                         "       SELECT uuid, version, name, description, steps, updated_at FROM d)"
                         " SELECT " WF_WORKFLOW_COLUMNS " FROM d",
-                        {uuid, id, name, description, steps});
+                        {uuid, id, name, description, *steps});
                 if (result.rows() == 0)
                     return workflowNotFound(uuid);
                 return recordAt(result, 0);
