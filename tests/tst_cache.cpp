@@ -6,6 +6,7 @@
 #include "testcluster.h"
 
 #include "cache/cache.h"
+#include "cache/ratelimiter.h"
 #include "cache/redisconnection.h"
 #include "cache/redisurl.h"
 
@@ -288,6 +289,74 @@ private Q_SLOTS:
         QVERIFY(cache.available());
         QCOMPARE(cache.connection()->connects(), quint64(1));
         QCOMPARE(getNow(cache, "k42"), std::optional<QByteArray>("v42"));
+    }
+
+    void tokenBucketsRefillAtTheirRate()
+    {
+        bool ok = false;
+        const wf::RateLimit limit = wf::RateLimit::parse(u"10:3"_s, &ok);
+        QVERIFY(ok);
+        QCOMPARE(limit.perSecond, 10.0);
+        QCOMPARE(limit.burst, 3.0);
+        QCOMPARE(wf::RateLimit::parse(u"5"_s, &ok).burst, 10.0);
+        QVERIFY(!wf::RateLimit::parse(u"0"_s, &ok).limited() && ok);
+        for (const QString &bad : {u"x"_s, u"-1"_s, u"5:0"_s, u"1:2:3"_s}) {
+            wf::RateLimit::parse(bad, &ok);
+            QVERIFY2(!ok, qPrintable(bad));
+        }
+        wf::TokenBucket bucket;
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(bucket.take(limit, 1000), 0); // the burst
+        QCOMPARE(bucket.take(limit, 1000), 100); // next token in 100 ms
+        QCOMPARE(bucket.take(limit, 1050), 50);
+        QCOMPARE(bucket.take(limit, 1100), 0);
+        QCOMPARE(bucket.take(limit, 10000), 0); // idle: full again, never above the burst
+        QCOMPARE(bucket.take(limit, 10000), 0);
+        QCOMPARE(bucket.take(limit, 10000), 0);
+        QVERIFY(bucket.take(limit, 10000) > 0);
+        QCOMPARE(bucket.take({}, 10000), 0); // unlimited
+    }
+
+    void rateLimitsAreSharedThroughRedisAndHeldWithoutIt()
+    {
+        // Two limiters on two connections: two replicas of the API.
+        RedisConnection first(m_redis.url());
+        RedisConnection second(m_redis.url());
+        QTRY_VERIFY_WITH_TIMEOUT(first.available() && second.available(), 5000);
+        wf::LocalBuckets firstLocal;
+        wf::LocalBuckets secondLocal;
+        wf::RateLimiter one(&first, firstLocal);
+        wf::RateLimiter two(&second, secondLocal);
+        const wf::RateLimit limit{1, 10}; // 10 at once, then one a second
+        int allowed = 0;
+        int refused = 0;
+        qint64 longestWait = 0;
+        const auto record = [&](qint64 wait) {
+            wait == 0 ? ++allowed : ++refused;
+            longestWait = std::max(longestWait, wait);
+        };
+        for (int i = 0; i < 20; ++i)
+            (i % 2 ? one : two).take("key:shared", limit, record);
+        QTRY_COMPARE_WITH_TIMEOUT(allowed + refused, 20, 5000);
+        QCOMPARE(allowed, 10); // one bucket for both, not one each
+        QVERIFY(longestWait > 0 && longestWait <= 1000);
+        QVERIFY(m_redis.command({"EXISTS"_ba, wf::RateLimiter::redisKey("key:shared")}).integer() == 1);
+        // Another subject has its own bucket.
+        allowed = refused = 0;
+        one.take("key:other", limit, record);
+        QTRY_COMPARE_WITH_TIMEOUT(allowed, 1, 5000);
+
+        // Redis gone: each replica limits on its own, and nothing fails or waits.
+        m_redis.kill();
+        allowed = refused = 0;
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 30; ++i)
+            one.take("key:alone", limit, record);
+        QTRY_COMPARE_WITH_TIMEOUT(allowed + refused, 30, 5000);
+        QCOMPARE(allowed, 10);
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(m_redis.restart().isEmpty());
     }
 
     void killedRedisMeansMissesThenReconnects()

@@ -285,6 +285,62 @@ private Q_SLOTS:
         QCOMPARE(rowCounts(), before);
     }
 
+    void keysAndAddressesAreRateLimited()
+    {
+        // Client keys at 3 requests at once, then 3 a second, on a replica of their own.
+        QProcessEnvironment limited = requiredEnvironment();
+        limited.insert(u"WF_RATE_LIMIT_CLIENT"_s, u"3:3"_s);
+        wf::test::ServerProcess server;
+        QString error = server.start(m_cluster.databaseUrl(), limited);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        HttpClient http(server.url());
+        const QByteArray key = createKey(*m_one, u"limited"_s, u"client"_s).value(u"key"_s).toString().toLatin1();
+        QList<int> statuses;
+        HttpResult last;
+        for (int i = 0; i < 6; ++i) {
+            last = http.request("GET", u"/api/v1/workflows"_s, {}, bearer(key));
+            statuses.append(last.status);
+        }
+        QCOMPARE(statuses.count(200), 3);
+        QCOMPARE(statuses.count(429), 3);
+        QCOMPARE(last.status, 429);
+        QVERIFY2(last.detail().contains(u"rate limit"_s), qPrintable(last.detail()));
+        QVERIFY(last.headers.value("retry-after").toInt() >= 1);
+        // Another key is not held back by this one's bucket; a refused request changed nothing.
+        QCOMPARE(http.request("GET", u"/api/v1/admin/scaling"_s, {}, bearer(kBootstrap)).status, 200);
+        // The bucket refills (each try spends a token when it succeeds: asked once per try).
+        QVERIFY(QTest::qWaitFor([&] { return http.request("GET", u"/api/v1/workflows"_s, {}, bearer(key)).status == 200; }, 3000));
+        server.stop();
+
+        // WF_AUTH=open: without a configured address limit, one address may send as much as it
+        // likes (the seed's load test comes from one)…
+        QProcessEnvironment open;
+        open.insert(u"WF_AUTH"_s, u"open"_s);
+        wf::test::ServerProcess openServer;
+        error = openServer.start(m_cluster.databaseUrl(), open);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        HttpClient anonymous(openServer.url());
+        int throttled = 0;
+        for (int i = 0; i < 300; ++i)
+            throttled += anonymous.get(u"/api/v1/workflows?limit=1"_s).status == 429;
+        QCOMPARE(throttled, 0);
+        openServer.stop();
+        // …and with one, requests without a key are counted per address (nginx's X-Forwarded-For
+        // hop when the peer is a proxy on loopback).
+        open.insert(u"WF_RATE_LIMIT_ADDRESS"_s, u"2:2"_s);
+        wf::test::ServerProcess addressLimited;
+        error = addressLimited.start(m_cluster.databaseUrl(), open);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        HttpClient perAddress(addressLimited.url());
+        const QHash<QByteArray, QByteArray> fromA{{"X-Forwarded-For", "127.0.0.50"}};
+        const QHash<QByteArray, QByteArray> fromB{{"X-Forwarded-For", "203.0.113.9, 127.0.0.51"}};
+        QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromA).status, 200);
+        QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromA).status, 200);
+        QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromA).status, 429);
+        QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromB).status, 200);
+        QCOMPARE(perAddress.get(u"/health"_s).status, 200); // probes are never limited
+    }
+
     void theCommandLineManagesKeys()
     {
         const Outcome created = keysCommand({u"create"_s, u"--name"_s, u"from the shell"_s, u"--role"_s, u"operator"_s});

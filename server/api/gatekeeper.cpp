@@ -3,6 +3,7 @@
 #include "accesspolicy.h"
 
 #include "auth/keyring.h"
+#include "cache/ratelimiter.h"
 
 #include <QTimer>
 
@@ -29,6 +30,31 @@ void refuse(const http::Reply &reply, Error::Kind kind, const QString &detail)
 Gatekeeper::Gatekeeper(QObject *context, auth::KeyRing &ring, Mode mode, int refreshWaitMs)
     : m_context(context), m_ring(ring), m_mode(mode), m_refreshWaitMs(refreshWaitMs)
 {
+}
+
+void Gatekeeper::setRateLimits(RateLimiter *limiter, Limits limits)
+{
+    m_limiter = limiter;
+    m_limits = limits;
+}
+
+void Gatekeeper::limit(const QByteArray &subject, const RateLimit &limit, const QString &caller, const http::Reply &reply,
+                       const Proceed &proceed)
+{
+    if (!m_limiter || !limit.limited()) {
+        proceed(caller);
+        return;
+    }
+    m_limiter->take(subject, limit, [caller, reply, proceed, limit](qint64 retryAfterMs) {
+        if (retryAfterMs <= 0) {
+            proceed(caller);
+            return;
+        }
+        const qint64 seconds = qMax<qint64>(1, (retryAfterMs + 999) / 1000);
+        reply.send(http::HttpResponse::error({Error::Kind::RateLimited,
+                                              u"rate limit of %1 requests per second exceeded; retry in %2 s"_s.arg(limit.perSecond).arg(seconds)})
+                           .withHeader("Retry-After", QByteArray::number(seconds)));
+    });
 }
 
 void Gatekeeper::admit(const http::HttpRequest &request, const http::Reply &reply, Proceed proceed)
@@ -69,7 +95,7 @@ Gatekeeper::Verdict Gatekeeper::check(const http::HttpRequest &request, const ht
     const QByteArray authorization = request.header("authorization");
     if (authorization.isEmpty()) {
         if (*needed == auth::Role::Client && m_mode == Mode::Open) {
-            proceed({});
+            limit("addr:" + request.peer.toLatin1(), m_limits.address, {}, reply, proceed);
             return Verdict::Admitted;
         }
         refuse(reply, Error::Kind::Unauthorized,
@@ -96,7 +122,8 @@ Gatekeeper::Verdict Gatekeeper::check(const http::HttpRequest &request, const ht
                                                                                       auth::roleName(principal->role)));
         return Verdict::Refused;
     }
-    proceed(u"key:"_s + principal->keyId);
+    limit("key:" + principal->keyId.toLatin1(), principal->role == auth::Role::Operator ? m_limits.operatorKey : m_limits.client,
+          u"key:"_s + principal->keyId, reply, proceed);
     return Verdict::Admitted;
 }
 

@@ -5,6 +5,7 @@
 #include "api/gatekeeper.h"
 
 #include "cache/cache.h"
+#include "cache/ratelimiter.h"
 #include "http/apiserver.h"
 
 #include "core/logging.h"
@@ -49,6 +50,8 @@ void ApiThread::run()
     ApiEndpoints endpoints(&server, m_services, cachePointer);
     endpoints.registerRoutes(server.router());
     api::Gatekeeper gate(&server, *m_services.keys, m_services.authRequired ? api::Gatekeeper::Mode::Required : api::Gatekeeper::Mode::Open);
+    RateLimiter limiter(cache.connection(), *m_services.buckets);
+    gate.setRateLimits(&limiter, m_services.rateLimits);
     server.setAdmission([&gate](const http::HttpRequest &request, const http::Reply &reply, api::Gatekeeper::Proceed proceed) {
         gate.admit(request, reply, std::move(proceed));
     });

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "api/gatekeeper.h"
+
 #include <QByteArray>
 #include <QPointer>
 #include <QTcpServer>
 #include <QThread>
 
 namespace wf {
+class LocalBuckets;
 class OutboxPublisher;
 namespace auth {
 class KeyRing;
@@ -34,6 +37,8 @@ struct ApiServices
     ScalingStore *scaling = nullptr;
     auth::KeyRing *keys = nullptr;
     bool authRequired = true; // false: WF_AUTH=open, client routes need no key
+    api::Gatekeeper::Limits rateLimits;
+    LocalBuckets *buckets = nullptr; // the rate limits' fallback while Redis cannot be asked
     QString redisUrl; // empty: no cache
     kafka::KafkaProducer *producer = nullptr; // null when no broker is configured
     QByteArray instanceId;

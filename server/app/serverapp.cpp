@@ -12,6 +12,7 @@
 #include "db/dbconnection.h"
 #include "db/dberror.h"
 #include "db/migrator.h"
+#include "cache/ratelimit.h"
 #include "cache/redisconnection.h"
 #include "cluster/clustermonitor.h"
 #include "kafka/grouplag.h"
@@ -100,6 +101,15 @@ Status ServerApp::start(int databaseWaitSeconds)
     m_keyRefresher->start();
     services.keys = &m_keys;
     services.authRequired = m_settings.authRequired;
+    bool clientOk = false;
+    bool operatorOk = false;
+    bool addressOk = false;
+    services.rateLimits = {RateLimit::parse(m_settings.rateLimitClient, &clientOk),
+                           RateLimit::parse(m_settings.rateLimitOperator, &operatorOk),
+                           RateLimit::parse(m_settings.rateLimitAddress, &addressOk)};
+    if (!clientOk || !operatorOk || !addressOk)
+        return Error::invalid(u"WF_RATE_LIMIT_*: a rate needs a burst of at least 1 (rate:burst)"_s);
+    services.buckets = &m_buckets;
     services.redisUrl = m_settings.redisUrl;
     services.producer = m_outbox ? &m_outbox->producer() : nullptr;
     services.instanceId = m_settings.instanceId.toUtf8();

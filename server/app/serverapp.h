@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/keyring.h"
+#include "cache/ratelimit.h"
 #include "core/result.h"
 #include "core/settings.h"
 #include "engine/stepregistry.h"
@@ -71,6 +72,7 @@ private:
     std::unique_ptr<TriggerBatcher> m_triggers;
     std::unique_ptr<ScalingStore> m_scaling;
     auth::KeyRing m_keys; // shared by the API threads
+    LocalBuckets m_buckets; // the rate limits' fallback, shared by the API threads
     std::unique_ptr<KeyStore> m_keyStore;
     std::unique_ptr<KeyRingRefresher> m_keyRefresher;
     std::unique_ptr<OutboxPipeline> m_outbox; // null without Kafka

@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QThread>
 
@@ -38,6 +39,9 @@ QList<Settings::Entry> Settings::catalog()
         {u"instance/id"_s, u"<host>-<pid>"_s, u"name of this replica, sent as X-Instance-Id"_s, ServerWorker},
         {u"log/format"_s, u"text"_s, u"log line format: text or json"_s, ServerWorkerStack},
         {u"auth"_s, u"required"_s, u"required: every API route but health, docs and metrics needs a key; open: client routes need none (admin routes always need an operator key); wf-stack runs its servers open unless set"_s, ServerStack},
+        {u"rate_limit/client"_s, u"1000"_s, u"requests per second per client key, \"rate\" or \"rate:burst\" (burst defaults to 2 x rate), shared by all replicas through Redis; 0 = none"_s, Server},
+        {u"rate_limit/operator"_s, u"100"_s, u"requests per second per operator key (as rate_limit/client)"_s, Server},
+        {u"rate_limit/address"_s, u"0"_s, u"requests per second per client address for requests without a key (WF_AUTH=open); 0 = none"_s, Server},
         {u"admin/token"_s, u""_s, u"bootstrap operator key (at least 32 characters), besides the keys in the database; required with WF_AUTH=required"_s, Server},
         {u"redis/url"_s, u""_s, u"Redis cache, redis://[:password@]host:port/db; empty = no cache"_s, ServerWorker},
         {u"kafka/brokers"_s, u""_s, u"Kafka bootstrap servers (host:port,...); empty = triggers wait in the outbox"_s, ServerWorkerStack},
@@ -151,6 +155,17 @@ Result<Settings> Settings::from(const Config &config)
         problems << u"WF_AUTH must be required or open, got \"%1\""_s.arg(auth.left(40));
     s.authRequired = auth != u"open"_s;
     s.adminToken = config.string(u"admin/token"_s);
+    static const QRegularExpression rateFormat(u"^\\s*\\d+(\\.\\d+)?(:\\d+(\\.\\d+)?)?\\s*$"_s);
+    const auto readRate = [&](const QString &key, const QString &fallback) {
+        const QString value = config.string(key, fallback);
+        if (!rateFormat.match(value).hasMatch())
+            problems << u"%1 must be \"rate\" or \"rate:burst\" (requests per second, e.g. 100 or 100:500), got \"%2\""_s
+                                .arg(Config::environmentName(key), value.left(40));
+        return value.trimmed();
+    };
+    s.rateLimitClient = readRate(u"rate_limit/client"_s, u"1000"_s);
+    s.rateLimitOperator = readRate(u"rate_limit/operator"_s, u"100"_s);
+    s.rateLimitAddress = readRate(u"rate_limit/address"_s, u"0"_s);
     s.kafkaBrokers = config.string(u"kafka/brokers"_s);
     s.redisUrl = config.string(u"redis/url"_s);
     s.kafkaProperties = config.string(u"kafka/properties"_s);

@@ -39,6 +39,9 @@ struct Settings
     QString logFormat;               // "text" or "json"
     bool authRequired = true;        // WF_AUTH=required (default) or open (client routes need no key)
     QString adminToken;              // bootstrap operator key, besides the ones in api_keys
+    QString rateLimitClient;         // "rate[:burst]" per client key; "0": none
+    QString rateLimitOperator;       // the same per operator key
+    QString rateLimitAddress;        // per client address, requests without a key
     QString kafkaBrokers;            // empty = no Kafka: triggers wait in the outbox
     QString redisUrl;                // empty = no cache
     QString kafkaProperties;         // extra librdkafka settings, "name=value;…"

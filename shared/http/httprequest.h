@@ -18,6 +18,9 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
+    // The client's address: the peer's, or behind a proxy on loopback (nginx) the last
+    // X-Forwarded-For hop, which that proxy added.
+    QString peer;
     // Who sent it, once the server's admission checked a key ("key:<id>"); empty: anonymous.
     QString caller;
 
