@@ -2,6 +2,7 @@
 // group commit (a failing job fails alone), error mapping, reconnection and migrations.
 #include "testcluster.h"
 
+#include "db/circuitbreaker.h"
 #include "db/database.h"
 #include "db/dbconnection.h"
 #include "db/dberror.h"
@@ -119,6 +120,62 @@ private Q_SLOTS:
         // Group commit happened: far fewer transactions than jobs.
         QCOMPARE(database.jobsDone(), 500);
         QVERIFY2(database.transactions() < 250, qPrintable(QString::number(database.transactions())));
+    }
+
+    void theCircuitOpensAfterFailuresAndProbesAfterItsPeriod()
+    {
+        using Clock = wf::db::CircuitBreaker::Clock;
+        using namespace std::chrono_literals;
+        wf::db::CircuitBreaker breaker(3, 2000ms);
+        const Clock::time_point t0 = Clock::now();
+        QVERIFY(breaker.allows(t0));
+        breaker.failed(t0);
+        breaker.failed(t0);
+        QVERIFY(breaker.allows(t0)); // two are not enough
+        breaker.succeeded();         // and a success starts the count again
+        breaker.failed(t0);
+        breaker.failed(t0);
+        QVERIFY(breaker.allows(t0));
+        breaker.failed(t0);
+        QVERIFY(!breaker.allows(t0 + 1ms));
+        QCOMPARE(breaker.state(t0 + 1999ms), wf::db::CircuitBreaker::State::Open);
+        QVERIFY(breaker.remaining(t0 + 1500ms) == 500ms);
+        breaker.failed(t0 + 1900ms); // late failures of earlier work do not extend the period
+        QVERIFY(breaker.allows(t0 + 2000ms)); // half open: a probe goes
+        breaker.failed(t0 + 2100ms);          // which fails: open again at once
+        QVERIFY(!breaker.allows(t0 + 2200ms));
+        QVERIFY(breaker.allows(t0 + 4200ms));
+        breaker.succeeded();
+        QCOMPARE(breaker.state(t0 + 4300ms), wf::db::CircuitBreaker::State::Closed);
+    }
+
+    void aDeadlineAnswersWaitingJobsThatThenNeverRun()
+    {
+        // One connection, busy for 3 s: a write queued behind it is answered by its deadline
+        // and never applied, and the caller of the busy one hears by then too.
+        wf::db::Database database(m_url, 1, 8);
+        database.setDeadline(std::chrono::milliseconds(500));
+        QObject context;
+        std::optional<wf::Result<int>> busy;
+        std::optional<wf::Result<qint64>> queued;
+        QElapsedTimer clock;
+        clock.start();
+        database.read(&context, [](DbConnection &c) { return c.exec("SELECT 1 FROM pg_sleep(3)").rows(); },
+                      [&](wf::Result<int> r) { busy = std::move(r); });
+        database.write(&context, [](DbConnection &c) { return c.exec("INSERT INTO items (id, label) VALUES (4242, 'late')").affected(); },
+                       [&](wf::Result<qint64> r) { queued = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(busy && queued, 2000);
+        QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!busy->ok() && busy->error().kind() == wf::Error::Kind::Unavailable);
+        QVERIFY(!queued->ok() && queued->error().detail().contains(u"500 ms"_s));
+        // After the sleep ends, the refused write still does not run.
+        QTest::qWait(3000);
+        QCOMPARE(m_cluster.scalar(u"SELECT count(*) FROM items WHERE id = 4242"_s), u"0"_s);
+        // And the pool serves again.
+        std::optional<wf::Result<qint64>> after;
+        database.read(&context, [](DbConnection &c) { return c.exec("SELECT 7").int64(0, 0); },
+                      [&](wf::Result<qint64> r) { after = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(after && after->ok(), 5000);
     }
 
     void aFailingJobFailsAloneInItsBatch()

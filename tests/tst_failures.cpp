@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QtTest>
 
 #include <algorithm>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void missingVersionOrUnreadableResultsFailTheRun();
     void concurrentRetriesMakeOneRun();
     void pgbouncerFrozenWhileWebhooksAreInFlight();
+    void aHungDatabaseGetsFastAnswersAndLosesNoRun();
 };
 
 QProcessEnvironment TestFailures::environment(const QString &instance, int leaseSeconds) const
@@ -175,6 +177,8 @@ void TestFailures::initTestCase()
     // The server logs JSON (the workers text), so that both formats of the run events are seen.
     QProcessEnvironment serverEnvironment = environment(u"server-1"_s);
     serverEnvironment.insert(u"WF_LOG_FORMAT"_s, u"json"_s);
+    // A hung database costs a request at most a second here (5 s by default).
+    serverEnvironment.insert(u"WF_DATABASE_TIMEOUT_MS"_s, u"1000"_s);
     error = m_server.start(m_cluster.databaseUrl(), serverEnvironment);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     m_http = std::make_unique<HttpClient>(m_server.url());
@@ -459,4 +463,66 @@ void TestFailures::pgbouncerFrozenWhileWebhooksAreInFlight()
 }
 
 QTEST_GUILESS_MAIN(TestFailures)
+
+void TestFailures::aHungDatabaseGetsFastAnswersAndLosesNoRun()
+{
+    const QString workflow = createWorkflow(QJsonArray{QJsonObject{
+            {u"name"_s, u"shape"_s}, {u"type"_s, u"transform"_s}, {u"config"_s, QJsonObject{{u"output"_s, u"${payload.n}"_s}}}}});
+    QStringList accepted;
+    for (int i = 0; i < 20; ++i)
+        accepted.append(trigger(workflow, {{u"n"_s, i}}));
+    QVERIFY(!accepted.contains(QString()));
+
+    // Every PostgreSQL process stopped: connections stay open, nothing answers (PgBouncer included
+    // would see nothing wrong).
+    QVERIFY(m_cluster.signalPostgres(SIGSTOP));
+    auto resume = qScopeGuard([this] { m_cluster.signalPostgres(SIGCONT); });
+    QList<qint64> took;
+    QList<int> statuses;
+    QStringList acceptedDuringHang;
+    QElapsedTimer clock;
+    for (int i = 0; i < 25; ++i) {
+        clock.restart();
+        const HttpResult answer = i % 2 ? m_http->get(u"/api/v1/runs/"_s + accepted.at(i % accepted.size()))
+                                        : m_http->postJson(u"/api/v1/trigger"_s,
+                                                           QJsonObject{{u"workflow_id"_s, workflow}, {u"payload"_s, QJsonObject{{u"n"_s, 100 + i}}}});
+        took.append(clock.elapsed());
+        statuses.append(answer.status);
+        if (answer.status == 200 && i % 2 == 0)
+            acceptedDuringHang.append(answer.object().value(u"run_id"_s).toString());
+        if (answer.status == 503)
+            QVERIFY2(answer.detail().startsWith(u"database unavailable"_s), qPrintable(answer.detail()));
+    }
+    qInfo() << "answers while PostgreSQL hung, ms:" << took << "statuses:" << statuses;
+    QCOMPARE(statuses.count(503), statuses.size());
+    QVERIFY2(*std::max_element(took.begin(), took.end()) < 3000, "a request waited on the hung database");
+    // Once three failed in a row the circuit is open: the rest are refused at once.
+    QVERIFY2(std::all_of(took.end() - 10, took.end(), [](qint64 ms) { return ms < 500; }), "the circuit did not open");
+    // Health says so too, quickly.
+    clock.restart();
+    QCOMPARE(m_http->get(u"/health/ready"_s).status, 503);
+    QVERIFY(clock.elapsed() < 3000);
+    QCOMPARE(m_http->get(u"/health"_s).status, 200);
+
+    // Back: answers return by themselves, and every run that was accepted finishes.
+    resume.dismiss();
+    QVERIFY(m_cluster.signalPostgres(SIGCONT));
+    QStringList afterwards;
+    QVERIFY2(QTest::qWaitFor([&] {
+                 const QString run = trigger(workflow, {{u"n"_s, 999}});
+                 if (!run.isEmpty())
+                     afterwards.append(run);
+                 return !run.isEmpty();
+             }, 20000),
+             "the API did not recover");
+    const QStringList all = accepted + acceptedDuringHang + afterwards;
+    const bool finished = QTest::qWaitFor(
+            [&] {
+                return m_cluster.scalar(u"SELECT count(*) FROM workflow_runs WHERE status = 'success' AND uuid IN ('%1')"_s.arg(all.join(u"','"_s)))
+                        == QString::number(all.size());
+            },
+            60000);
+    QVERIFY2(finished, qPrintable(diagnostics()));
+}
+
 #include "tst_failures.moc"

@@ -70,6 +70,7 @@ Status ServerApp::start(int databaseWaitSeconds)
         qCInfo(lcServer) << "applied migrations" << *applied;
 
     m_database = std::make_unique<db::Database>(*url, m_settings.databaseConnections, m_settings.databaseBatch);
+    m_database->setDeadline(std::chrono::milliseconds(m_settings.databaseTimeoutMs));
     m_triggers = std::make_unique<TriggerBatcher>(*m_database);
     m_scaling = std::make_unique<ScalingStore>(*m_database);
     if (!m_settings.kafkaBrokers.isEmpty()) {

@@ -31,6 +31,7 @@ QList<Settings::Entry> Settings::catalog()
         {u"database/url"_s, u"postgresql://workflow@127.0.0.1:5432/workflow"_s,
          u"PostgreSQL (or PgBouncer) URL: postgresql://user:password@host:port/database"_s, ServerWorkerStack},
         {u"database/connections"_s, u"4"_s, u"database connections (each with its own thread) per process"_s, ServerWorker},
+        {u"database/timeout_ms"_s, u"5000"_s, u"longest an API request waits for the database: then 503, and after 3 in a row requests are refused at once for 2 s (circuit breaker); 0 = no bound"_s, Server},
         {u"database/batch"_s, u"64"_s, u"most queued jobs one transaction carries (group commit)"_s, ServerWorker},
         {u"http/host"_s, u"0.0.0.0"_s, u"address the API listens on"_s, ServerStack},
         {u"http/port"_s, u"8000"_s, u"port the API listens on"_s, ServerStack},
@@ -136,6 +137,7 @@ Result<Settings> Settings::from(const Config &config)
 
     s.databaseUrl = config.string(u"database/url"_s, u"postgresql://workflow@127.0.0.1:5432/workflow"_s);
     s.databaseConnections = int(readInt(u"database/connections"_s, 4, 1, 256));
+    s.databaseTimeoutMs = int(readInt(u"database/timeout_ms"_s, 5000, 0, 600000));
     s.databaseBatch = int(readInt(u"database/batch"_s, 64, 1, 10000));
     s.httpHost = config.string(u"http/host"_s, u"0.0.0.0"_s);
     s.httpPort = int(readInt(u"http/port"_s, 8000, 0, 65535));

@@ -38,6 +38,7 @@ struct Settings
     QString instanceId;
     QString logFormat;               // "text" or "json"
     bool authRequired = true;        // WF_AUTH=required (default) or open (client routes need no key)
+    int databaseTimeoutMs = 5000;    // API: longest wait for the database (then 503); 0 = none
     QString adminToken;              // bootstrap operator key, besides the ones in api_keys
     QString rateLimitClient;         // "rate[:burst]" per client key; "0": none
     QString rateLimitOperator;       // the same per operator key

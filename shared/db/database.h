@@ -1,5 +1,6 @@
 #pragma once
 
+#include "circuitbreaker.h"
 #include "databaseurl.h"
 #include "dbjob.h"
 #include "dbjobqueue.h"
@@ -9,8 +10,13 @@
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
+#include <QTimer>
 
+#include <condition_variable>
 #include <memory>
+#include <optional>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -72,7 +78,21 @@ public:
 
     // A job built by hand, for work whose outcome goes to several callers (a batch): its
     // `deliver` decides where each result goes.
-    void enqueue(DbJob job) { m_queue.push(std::move(job)); }
+    void enqueue(DbJob job) { push(std::move(job)); }
+
+    // Bounds what a hung database costs a caller (the API sets it; WF_DATABASE_TIMEOUT_MS): a job
+    // not started within `deadline` is answered "unavailable" and never runs, a caller of read()
+    // or write() waiting longer for one that did start is answered so too (a write may then still
+    // commit: the outcome is unknown, as with any timeout), and after three such failures in a
+    // row the circuit opens: for two seconds jobs are refused at once instead of queued. Urgent
+    // jobs are exempt. 0 (the default): no deadline, no circuit.
+    void setDeadline(std::chrono::milliseconds deadline);
+    std::chrono::milliseconds deadline() const { return m_deadline; }
+    const CircuitBreaker &breaker() const { return m_breaker; }
+    // For callers that queue work of their own before it becomes a job (the trigger batcher):
+    // the answer to give now while the circuit is open, and a deadline they enforced themselves.
+    std::optional<Error> refusal();
+    void noteTimeout() { m_breaker.failed(); }
 
     // Jobs waiting for a database thread (a saturation signal for health and metrics).
     int queueDepth() const { return m_queue.depth(); }
@@ -84,6 +104,11 @@ public:
     void shutdown();
 
 private:
+    // Through the circuit (when there is a deadline) into the queue; outcomes teach the breaker.
+    void push(DbJob job);
+    void watch();
+    static Error timedOut(std::chrono::milliseconds deadline);
+
     template<typename Work, typename Done>
     void submit(DbJob::Mode mode, QObject *context, Work &&work, Done &&done, bool urgent = false)
     {
@@ -98,19 +123,41 @@ private:
             outcome->emplace(work(connection));
         };
         job.fail = [outcome](const Error &error) { outcome->emplace(error); };
-        job.deliver = [outcome, callback, target = QPointer<QObject>(context)] {
+        // With a deadline, the caller is answered by then at the latest (a job that started on a
+        // hung connection cannot be interrupted); whichever answer comes first counts.
+        auto answered = std::make_shared<bool>(false);
+        job.deliver = [outcome, callback, answered, target = QPointer<QObject>(context)] {
             if (!target)
                 return;
             QMetaObject::invokeMethod(
-                    target.data(), [outcome, callback] { (*callback)(std::move(**outcome)); },
+                    target.data(),
+                    [outcome, callback, answered] {
+                        if (!std::exchange(*answered, true))
+                            (*callback)(std::move(**outcome));
+                    },
                     Qt::QueuedConnection);
         };
-        m_queue.push(std::move(job));
+        if (m_deadline.count() > 0 && !urgent && context && context->thread() == QThread::currentThread()) {
+            QTimer::singleShot(m_deadline + std::chrono::milliseconds(100), context,
+                               [callback, answered, deadline = m_deadline, breaker = &m_breaker] {
+                                   if (std::exchange(*answered, true))
+                                       return;
+                                   breaker->failed();
+                                   (*callback)(timedOut(deadline));
+                               });
+        }
+        push(std::move(job));
     }
 
     DatabaseUrl m_url;
     DbJobQueue m_queue;
     std::vector<std::unique_ptr<DbWorker>> m_workers;
+    std::chrono::milliseconds m_deadline{0};
+    CircuitBreaker m_breaker;
+    std::thread m_watchdog;
+    std::mutex m_watchMutex;
+    std::condition_variable m_watchWake;
+    bool m_stopping = false;
 };
 
 } // namespace wf::db

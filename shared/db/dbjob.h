@@ -26,6 +26,9 @@ struct DbJob
     bool urgent = false;
     // Set by the queue; a job that waited too long is answered "unavailable" instead of run.
     std::chrono::steady_clock::time_point enqueued{};
+    // Set by the queue when the pool has a deadline: not started by then, the job is answered
+    // "unavailable" and never runs (its caller has been told it failed).
+    std::chrono::steady_clock::time_point deadline{};
 };
 
 } // namespace wf::db

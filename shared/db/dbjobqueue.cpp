@@ -10,6 +10,8 @@ void DbJobQueue::push(DbJob job)
         std::lock_guard lock(m_mutex);
         if (!m_closed) {
             job.enqueued = std::chrono::steady_clock::now();
+            if (const qint64 deadline = m_deadline.load(); deadline > 0 && job.deadline == std::chrono::steady_clock::time_point{})
+                job.deadline = job.enqueued + std::chrono::milliseconds(deadline);
             if (job.urgent) {
                 // Behind the urgent ones already waiting, before everything else.
                 auto at = m_jobs.begin();
@@ -44,6 +46,21 @@ std::vector<DbJob> DbJobQueue::take(int maxBatch)
     if (!m_jobs.empty())
         m_wake.notify_one();
     return batch;
+}
+
+std::vector<DbJob> DbJobQueue::takeExpired(std::chrono::steady_clock::time_point now)
+{
+    std::vector<DbJob> expired;
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
+        if (it->deadline != std::chrono::steady_clock::time_point{} && it->deadline <= now) {
+            expired.push_back(std::move(*it));
+            it = m_jobs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return expired;
 }
 
 void DbJobQueue::close()

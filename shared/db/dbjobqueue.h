@@ -2,6 +2,8 @@
 
 #include "dbjob.h"
 
+#include <QtGlobal>
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -16,6 +18,10 @@ class DbJobQueue
 {
 public:
     void push(DbJob job);
+    // Jobs pushed from now on must start within `deadline` (0: no bound but the 30 s one).
+    void setDeadline(std::chrono::milliseconds deadline) { m_deadline.store(deadline.count()); }
+    // Removes and returns the waiting jobs whose deadline has passed.
+    std::vector<DbJob> takeExpired(std::chrono::steady_clock::time_point now);
     // Blocks until jobs are waiting or the queue is closed; empty result means closed.
     std::vector<DbJob> take(int maxBatch);
     // Wakes all takers; jobs still waiting are failed as "shutting down".
@@ -34,6 +40,7 @@ private:
     std::condition_variable m_wake;
     std::deque<DbJob> m_jobs;
     std::atomic<bool> m_closed{false};
+    std::atomic<qint64> m_deadline{0};
 };
 
 } // namespace wf::db

@@ -143,7 +143,10 @@ void DbWorker::replayAlone(std::vector<DbJob> &batch)
 bool DbWorker::refuse(DbJob &job)
 {
     Error refusal = Error::unavailable({});
-    if (std::chrono::steady_clock::now() - job.enqueued > kMaxWait)
+    const auto now = std::chrono::steady_clock::now();
+    if (job.deadline != std::chrono::steady_clock::time_point{} && now > job.deadline)
+        refusal = Error::unavailable(u"database unavailable: no answer within the request's deadline"_s);
+    else if (now - job.enqueued > kMaxWait)
         refusal = Error::unavailable(u"database unavailable: the request waited more than 30 s for a connection"_s);
     else if (!m_connection->isOpen() && m_connectFailed.isValid() && m_connectFailed.elapsed() < kDownMs)
         refusal = Error::unavailable(u"database unavailable: "_s + m_connectError);

@@ -9,6 +9,8 @@
 #include "outbox/outboxsql.h"
 
 #include <QHash>
+#include <QThread>
+#include <QTimer>
 
 #include <memory>
 
@@ -20,9 +22,26 @@ TriggerBatcher::TriggerBatcher(db::Database &database) : m_database(database) { 
 
 void TriggerBatcher::add(QObject *context, const QString &workflowId, const TriggerRequest &request, Callback<TriggerOutcome> done)
 {
+    // While the database's circuit is open, nothing is queued behind the batch in flight.
+    if (std::optional<Error> refused = m_database.refusal()) {
+        QMetaObject::invokeMethod(context, [done = std::move(done), error = *refused]() { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    auto answered = std::make_shared<bool>(false);
+    if (const auto deadline = m_database.deadline(); deadline.count() > 0 && context && context->thread() == QThread::currentThread()) {
+        auto shared = std::make_shared<Callback<TriggerOutcome>>(std::move(done));
+        done = [shared](Result<TriggerOutcome> outcome) { (*shared)(std::move(outcome)); };
+        QTimer::singleShot(deadline + std::chrono::milliseconds(100), context, [this, shared, answered, deadline] {
+            if (std::exchange(*answered, true))
+                return;
+            m_database.noteTimeout();
+            (*shared)(Error::unavailable(u"database unavailable: no answer within %1 ms"_s.arg(deadline.count())));
+        });
+    }
     QMutexLocker lock(&m_mutex);
     const qint64 bytes = json::sizeAtMost(request.payload, kMaxBatchBytes);
-    m_pending.append({context, ids::create(), workflowId, request.payload, request.traceparent, bytes, std::move(done), std::nullopt});
+    m_pending.append({context, ids::create(), workflowId, request.payload, request.traceparent, bytes, std::move(done), std::nullopt,
+                      answered});
     if (!m_queued) {
         m_queued = true;
         lock.unlock();
@@ -114,7 +133,10 @@ void TriggerBatcher::submit()
                 continue;
             QMetaObject::invokeMethod(
                     item.context.data(),
-                    [done = std::move(item.done), outcome = std::move(*item.outcome)]() mutable { done(std::move(outcome)); },
+                    [done = std::move(item.done), outcome = std::move(*item.outcome), answered = item.answered]() mutable {
+                        if (!std::exchange(*answered, true))
+                            done(std::move(outcome));
+                    },
                     Qt::QueuedConnection);
         }
     };

@@ -46,6 +46,9 @@ private:
         qint64 bytes = 0;
         Callback<TriggerOutcome> done;
         std::optional<Result<TriggerOutcome>> outcome;
+        // Set on the caller's thread by whichever answer comes first: the batch's, or the
+        // database's deadline (a batch stuck on a hung connection).
+        std::shared_ptr<bool> answered;
     };
 
     void submit();

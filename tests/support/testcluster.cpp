@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QTcpServer>
 
 #include <libpq-fe.h>
@@ -28,6 +29,38 @@ int freePort()
 qint64 TestCluster::pgbouncerPid() const
 {
     return m_pgbouncer ? m_pgbouncer->pid() : 0;
+}
+
+bool TestCluster::signalPostgres(int signal) const
+{
+    if (!m_postgres || m_postgres->pid() <= 0)
+        return false;
+    // The postmaster's descendants, from /proc (backends fork from the postmaster).
+    QList<qint64> tree{m_postgres->pid()};
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const QString &entry : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            bool numeric = false;
+            const qint64 pid = entry.toLongLong(&numeric);
+            if (!numeric || tree.contains(pid))
+                continue;
+            QFile stat(u"/proc/%1/stat"_s.arg(entry));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            // "pid (comm) state ppid …": comm may hold spaces and parentheses; ppid follows the last ')'.
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 1 && tree.contains(fields.at(1).toLongLong())) {
+                tree.append(pid);
+                grew = true;
+            }
+        }
+    }
+    bool all = true;
+    for (const qint64 pid : tree)
+        all = sendSignal(pid, signal) && all;
+    return all;
 }
 
 bool sendSignal(qint64 pid, int signal)

@@ -40,6 +40,9 @@ public:
     QString dir() const { return m_dir.path(); }
     // The PgBouncer process (0 when it does not run), to freeze it with SIGSTOP.
     qint64 pgbouncerPid() const;
+    // Sends `signal` to PostgreSQL's postmaster and every process it started (SIGSTOP to all of
+    // them hangs the database, connections included; SIGCONT lets it go on).
+    bool signalPostgres(int signal) const;
 
     // Runs one SQL statement as the superuser directly on PostgreSQL; returns the first value.
     QString scalar(const QString &sql) const;
