@@ -62,6 +62,7 @@ private:
     wf::test::StackPorts m_ports;
     QProcessEnvironment m_environment;
     std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<HttpClient> m_client;
     QString m_quickWorkflow;
     QString m_slowWorkflow;
 
@@ -76,14 +77,14 @@ private:
     }
     QString createWorkflow(const QByteArray &definition)
     {
-        const HttpResult created = m_http->postJson(u"/api/v1/workflows"_s, wf::json::parse(definition).value());
+        const HttpResult created = m_client->postJson(u"/api/v1/workflows"_s, wf::json::parse(definition).value());
         return created.object().value(u"workflow_id"_s).toString();
     }
     QStringList trigger(const QString &workflow, int count)
     {
         QStringList runs;
         for (int i = 0; i < count; ++i) {
-            const HttpResult result = m_http->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, workflow}});
+            const HttpResult result = m_client->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, workflow}});
             if (result.status == 200)
                 runs.append(result.object().value(u"run_id"_s).toString());
         }
@@ -93,7 +94,7 @@ private:
     int unfinished(const QStringList &runs)
     {
         for (const QString &run : runs) {
-            if (m_http->get(u"/api/v1/runs/"_s + run).object().value(u"status"_s).toString() != u"success"_s)
+            if (m_client->get(u"/api/v1/runs/"_s + run).object().value(u"status"_s).toString() != u"success"_s)
                 return 1;
         }
         return 0;
@@ -117,7 +118,9 @@ private Q_SLOTS:
         QVERIFY(m_stack.waitForStarted());
         QCOMPARE(wf::test::stackCommand(m_environment, {u"wait-ready"_s, u"--timeout"_s, u"150"_s}), 0);
         m_http = std::make_unique<HttpClient>(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.http)));
-        m_http->setKey(wf::test::stackOperatorKey(m_environment));
+        m_http->setKey(wf::test::stackOperatorKey(m_environment)); // admin routes, at the operator's rate
+        // Client routes without a key, as the seed's clients send them (WF_AUTH=open, no limit).
+        m_client = std::make_unique<HttpClient>(QUrl(u"http://127.0.0.1:%1"_s.arg(m_ports.http)));
         m_quickWorkflow = createWorkflow("{\"name\":\"quick\",\"steps\":[{\"name\":\"shape\",\"type\":\"transform\","
                                          "\"config\":{\"output\":\"done\"}}]}");
         m_slowWorkflow = createWorkflow("{\"name\":\"slow\",\"steps\":[{\"name\":\"wait\",\"type\":\"delay\","
@@ -172,9 +175,9 @@ private Q_SLOTS:
         auto routeCount = [&] { return stats().value(u"latency_ms"_s)[u"routes"_s][route][u"count"_s].toInt(); };
         QCOMPARE(routeCount(), 0);
         for (int i = 0; i < 40; ++i)
-            QCOMPARE(m_http->get(u"/api/v1/workflows/"_s + m_quickWorkflow).status, 200);
+            QCOMPARE(m_client->get(u"/api/v1/workflows/"_s + m_quickWorkflow).status, 200);
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(m_http->get(u"/api/v1/workflows/0123456789abcdef0123456789abcdef"_s).status, 404);
+            QCOMPARE(m_client->get(u"/api/v1/workflows/0123456789abcdef0123456789abcdef"_s).status, 404);
         // Counted by whichever servers nginx chose, added up: exactly the 45.
         QVERIFY(waitFor([&] { return routeCount() == 45; }, 10000));
         const QStringList runs = trigger(m_quickWorkflow, 10);

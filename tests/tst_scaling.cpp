@@ -236,6 +236,14 @@ void TestScaling::initTestCase()
     const QByteArray key = wf::test::stackOperatorKey(m_environment);
     QVERIFY(key.startsWith("wf_"));
     m_http->setKey(key);
+    // The workers' health ports listen on loopback only (/proc/net/tcp: local address 127.0.0.1).
+    QFile sockets(u"/proc/net/tcp"_s);
+    QVERIFY(sockets.open(QIODevice::ReadOnly));
+    const QByteArray table = sockets.readAll();
+    const int firstHealth = m_environment.value(u"WF_STACK_WORKER_HEALTH_PORT"_s).toInt();
+    const QByteArray port = QByteArray::number(firstHealth, 16).toUpper().rightJustified(4, '0');
+    QVERIFY2(table.contains(QByteArray(" 0100007F:" + port + " 00000000:0000 0A")), table.constData());
+    QVERIFY(!table.contains(QByteArray(" 00000000:" + port + " 00000000:0000 0A")));
     const HttpResult created = m_http->postJson(
             u"/api/v1/workflows"_s,
             wf::json::parse("{\"id\":\"scale\",\"name\":\"scale\",\"steps\":[{\"name\":\"shape\",\"type\":\"transform\","

@@ -150,6 +150,20 @@ private Q_SLOTS:
         QCOMPARE(server.value(u"pids"_s).toArray().size(), 2);
         QCOMPARE(components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().size(), 1);
 
+        // Nobody else may list or read the state, the logs or the operator key.
+        const auto mode = [](const QString &path) {
+            struct stat info {};
+            return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+        };
+        const QString stateDir = state.value(u"state_dir"_s).toString();
+        QCOMPARE(mode(stateDir), 0711);
+        QCOMPARE(mode(stateDir + u"/logs"_s), 0700);
+        const QFileInfoList logs = QDir(stateDir + u"/logs"_s).entryInfoList({u"*.log"_s}, QDir::Files);
+        QVERIFY(logs.size() >= 5);
+        for (const QFileInfo &log : logs)
+            QVERIFY2(mode(log.filePath()) == 0600, qPrintable(log.filePath()));
+        QCOMPARE(mode(state.value(u"operator_token_file"_s).toString()), 0600);
+
         // Plain status: every port the README promises, beside the pids.
         const Outcome plain = run({u"status"_s}, environment());
         QCOMPARE(plain.exitCode, 0);

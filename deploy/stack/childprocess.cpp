@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTimer>
@@ -56,6 +57,10 @@ bool ChildProcess::start()
         m_process->setWorkingDirectory(m_spec.workingDirectory);
     if (!m_spec.logFile.isEmpty()) {
         QDir().mkpath(QFileInfo(m_spec.logFile).absolutePath());
+        // Logs name runs, keys' ids and addresses: readable by the stack's owner only.
+        QFile log(m_spec.logFile);
+        if (log.open(QIODevice::Append))
+            log.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         m_process->setStandardOutputFile(m_spec.logFile, QIODevice::Append);
         m_process->setProcessChannelMode(QProcess::MergedChannels);
     }

@@ -127,6 +127,10 @@ Status Nginx::writeConfig(const Options &options, const QList<int> &upstreamPort
 {
     QDir().mkpath(options.dir);
     QDir().mkpath(options.logDir);
+    // nginx's master (root) appends to its error log: made here, it keeps the owner-only mode.
+    QFile errorLog(options.logDir + u"/nginx-error.log"_s);
+    if (errorLog.open(QIODevice::Append))
+        errorLog.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     for (const char *temp : {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
         const QString path = options.dir + u'/' + QString::fromLatin1(temp);
         QDir().mkpath(path);

@@ -21,6 +21,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace wf::stack {
@@ -54,6 +56,10 @@ Stack::~Stack()
 Status Stack::up()
 {
     QDir().mkpath(m_options.logDir());
+    // Others may pass through the state directory (PostgreSQL and nginx's workers run as their own
+    // users and need their folders in it), but not list or read it; the logs are the owner's.
+    ::chmod(QFile::encodeName(m_options.stateDir).constData(), 0711);
+    ::chmod(QFile::encodeName(m_options.logDir()).constData(), 0700);
     writeState();
     if (auto status = claimPorts(); !status)
         return status;
@@ -145,7 +151,7 @@ Status Stack::claimPorts() const
     for (int i = 1; i <= m_options.apiReplicas; ++i)
         claims.append({u"server-%1"_s.arg(i), u"127.0.0.1"_s, m_options.serverPort + i - 1, u"WF_STACK_SERVER_PORT"_s});
     for (int i = 1; i <= m_options.workerReplicas; ++i)
-        claims.append({u"worker-%1"_s.arg(i), u"0.0.0.0"_s, m_options.workerHealthPort + i - 1, u"WF_STACK_WORKER_HEALTH_PORT"_s});
+        claims.append({u"worker-%1"_s.arg(i), u"127.0.0.1"_s, m_options.workerHealthPort + i - 1, u"WF_STACK_WORKER_HEALTH_PORT"_s});
 
     QStringList problems;
     QHash<int, QString> taken;

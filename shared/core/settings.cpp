@@ -41,7 +41,7 @@ QList<Settings::Entry> Settings::catalog()
         {u"log/format"_s, u"text"_s, u"log line format: text or json"_s, ServerWorkerStack},
         {u"auth"_s, u"required"_s, u"required: every API route but health, docs and metrics needs a key; open: client routes need none (admin routes always need an operator key); wf-stack runs its servers open unless set"_s, ServerStack},
         {u"rate_limit/client"_s, u"1000"_s, u"requests per second per client key, \"rate\" or \"rate:burst\" (burst defaults to 2 x rate), shared by all replicas through Redis; 0 = none"_s, Server},
-        {u"rate_limit/operator"_s, u"100"_s, u"requests per second per operator key (as rate_limit/client)"_s, Server},
+        {u"rate_limit/operator"_s, u"1000"_s, u"requests per second per operator key (as rate_limit/client)"_s, Server},
         {u"rate_limit/address"_s, u"0"_s, u"requests per second per client address for requests without a key (WF_AUTH=open); 0 = none"_s, Server},
         {u"admin/token"_s, u""_s, u"bootstrap operator key (at least 32 characters), besides the keys in the database; required with WF_AUTH=required"_s, Server},
         {u"redis/url"_s, u""_s, u"Redis cache, redis://[:password@]host:port/db; empty = no cache"_s, ServerWorker},
@@ -55,7 +55,8 @@ QList<Settings::Entry> Settings::catalog()
         {u"run/max_step_output_bytes"_s, u"1048576"_s, u"largest output of one step; more fails the step"_s, Worker},
         {u"run/max_bytes"_s, u"16777216"_s, u"largest sum of one run's step outputs; more fails the step"_s, Worker},
         {u"webhook/allow"_s, u""_s, u"address ranges (CIDR, comma-separated) webhook steps may reach besides public addresses; loopback, private, link-local … are refused otherwise (wf-stack's workers: 127.0.0.0/8,::1)"_s, Worker | Stack},
-        {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready and /stats port on 0.0.0.0 (0 = none)"_s, Worker},
+        {u"worker/health_port"_s, u"0"_s, u"worker's /health, /health/ready, /stats and /metrics port (0 = none)"_s, Worker},
+        {u"worker/health_host"_s, u"127.0.0.1"_s, u"address the worker's health port listens on (containers: 0.0.0.0, for probes and scrapers)"_s, Worker},
         {u"autoscale/worker_lag_high"_s, u"1000"_s, u"autoscaler: Kafka lag above which workers are added"_s, Server},
         {u"autoscale/worker_lag_low"_s, u"100"_s, u"autoscaler: Kafka lag below which workers are removed"_s, Server},
         {u"autoscale/worker_step"_s, u"1"_s, u"autoscaler: workers added or removed at once"_s, Server},
@@ -166,7 +167,7 @@ Result<Settings> Settings::from(const Config &config)
         return value.trimmed();
     };
     s.rateLimitClient = readRate(u"rate_limit/client"_s, u"1000"_s);
-    s.rateLimitOperator = readRate(u"rate_limit/operator"_s, u"100"_s);
+    s.rateLimitOperator = readRate(u"rate_limit/operator"_s, u"1000"_s);
     s.rateLimitAddress = readRate(u"rate_limit/address"_s, u"0"_s);
     s.kafkaBrokers = config.string(u"kafka/brokers"_s);
     s.redisUrl = config.string(u"redis/url"_s);
@@ -176,6 +177,7 @@ Result<Settings> Settings::from(const Config &config)
     s.workerLeaseSeconds = int(readInt(u"worker/lease_seconds"_s, 15, 2, 3600));
     s.workerRequeueSeconds = int(readInt(u"worker/requeue_seconds"_s, 60, 1, 86400));
     s.workerHealthPort = int(readInt(u"worker/health_port"_s, 0, 0, 65535));
+    s.workerHealthHost = config.string(u"worker/health_host"_s, u"127.0.0.1"_s);
     s.webhookAllow = config.string(u"webhook/allow"_s);
     s.workerMaxExecutions = int(readInt(u"worker/max_executions"_s, 5, 1, 1000));
     s.runMaxStepOutputBytes = readInt(u"run/max_step_output_bytes"_s, 1 << 20, 1024, qint64(1) << 30);

@@ -51,6 +51,7 @@ struct Settings
     int workerLeaseSeconds = 15;
     int workerRequeueSeconds = 60;   // a pending run untouched this long is published again
     int workerHealthPort = 0;        // 0 = no health endpoint
+    QString workerHealthHost = QStringLiteral("127.0.0.1"); // what it listens on
     QString webhookAllow;            // CIDRs webhook steps may reach beyond public addresses
     int workerMaxExecutions = 5;     // a run claimed more often than this ends failed
     qint64 runMaxStepOutputBytes = 1 << 20;

@@ -110,7 +110,7 @@ Status WorkerApp::start(int databaseWaitSeconds)
     if (m_settings.workerHealthPort > 0) {
         m_health = std::make_unique<WorkerHealth>(*m_database, *m_consumer, *m_coordinator, m_settings.instanceId.toUtf8(),
                                                   [lag = m_lag.get()] { return lag->lag(); });
-        if (auto status = m_health->listen(m_settings.workerHealthPort); !status)
+        if (auto status = m_health->listen(m_settings.workerHealthHost, m_settings.workerHealthPort); !status)
             return status;
     }
     m_statsStore = std::make_unique<StatsStore>(*m_database);

@@ -53,11 +53,14 @@ WorkerHealth::WorkerHealth(db::Database &database, kafka::KafkaConsumer &consume
     });
 }
 
-Status WorkerHealth::listen(int port)
+Status WorkerHealth::listen(const QString &host, int port)
 {
     QTcpServer *tcp = m_server->createTcpServer(m_server);
-    if (!tcp->listen(QHostAddress::Any, quint16(port)))
-        return Error::unavailable(u"cannot listen on port %1: %2"_s.arg(port).arg(tcp->errorString()));
+    const QHostAddress address(host);
+    if (address.isNull())
+        return Error::invalid(u"WF_WORKER_HEALTH_HOST must be an IP address, got \"%1\""_s.arg(host.left(60)));
+    if (!tcp->listen(address, quint16(port)))
+        return Error::unavailable(u"cannot listen on %1:%2: %3"_s.arg(host).arg(port).arg(tcp->errorString()));
     m_server->bind(tcp);
     return Done{};
 }

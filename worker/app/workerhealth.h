@@ -33,7 +33,7 @@ public:
     WorkerHealth(db::Database &database, kafka::KafkaConsumer &consumer, RunCoordinator &coordinator,
                  QByteArray instanceId, Lag lag, QObject *parent = nullptr);
 
-    Status listen(int port);
+    Status listen(const QString &host, int port);
 
 private:
     QJsonObject stats() const;
