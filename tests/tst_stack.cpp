@@ -18,6 +18,7 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/stat.h>
 
@@ -135,7 +136,10 @@ private Q_SLOTS:
 
     void upStatusRestartDown()
     {
-        m_stack.setProcessEnvironment(environment());
+        // A credential of another tool in the shell that starts the stack: no child may get it.
+        QProcessEnvironment shell = environment();
+        shell.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"stack-test-sentinel"_s);
+        m_stack.setProcessEnvironment(shell);
         m_stack.setProcessChannelMode(QProcess::ForwardedChannels);
         m_stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"2"_s, u"--workers"_s, u"0"_s});
         QVERIFY(m_stack.waitForStarted());
@@ -149,6 +153,21 @@ private Q_SLOTS:
         QCOMPARE(server.value(u"actual"_s).toInt(), 2);
         QCOMPARE(server.value(u"pids"_s).toArray().size(), 2);
         QCOMPARE(components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().size(), 1);
+
+        // Children get the system's basics, and the platform's processes its WF_* settings.
+        const auto environmentOf = [](qint64 pid) {
+            QFile file(u"/proc/%1/environ"_s.arg(pid));
+            return file.open(QIODevice::ReadOnly) ? file.readAll().split('\0') : QList<QByteArray>();
+        };
+        for (const QString &name : {u"postgres"_s, u"pgbouncer"_s, u"redis"_s, u"nginx"_s, u"server"_s}) {
+            const qint64 pid = components.value(name).toObject().value(u"pids"_s).toArray().at(0).toInteger();
+            const QList<QByteArray> variables = environmentOf(pid);
+            QVERIFY2(!variables.isEmpty(), qPrintable(name));
+            for (const QByteArray &variable : variables)
+                QVERIFY2(!variable.startsWith("AWS_"), qPrintable(name + u": "_s + QString::fromLatin1(variable)));
+            const bool hasSettings = std::any_of(variables.begin(), variables.end(), [](const QByteArray &v) { return v.startsWith("WF_"); });
+            QCOMPARE(hasSettings, name == u"server"_s);
+        }
 
         // Nobody else may list or read the state, the logs or the operator key.
         const auto mode = [](const QString &path) {

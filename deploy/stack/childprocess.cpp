@@ -20,6 +20,32 @@ using namespace Qt::StringLiterals;
 
 namespace wf::stack {
 
+QProcessEnvironment ChildProcess::baseEnvironment()
+{
+    static const QStringList kept{u"PATH"_s, u"HOME"_s, u"USER"_s, u"LOGNAME"_s, u"LANG"_s, u"LANGUAGE"_s, u"TZ"_s, u"TMPDIR"_s};
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment base;
+    for (const QString &name : system.keys()) {
+        if (kept.contains(name) || name.startsWith(u"LC_"_s))
+            base.insert(name, system.value(name));
+    }
+    if (!base.contains(u"PATH"_s))
+        base.insert(u"PATH"_s, u"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"_s);
+    return base;
+}
+
+QProcessEnvironment ChildProcess::platformEnvironment()
+{
+    QProcessEnvironment environment = baseEnvironment();
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : system.keys()) {
+        if (name.startsWith(u"WF_"_s) || name.startsWith(u"QT_"_s) || name.startsWith(u"ASAN_"_s)
+            || name.startsWith(u"UBSAN_"_s) || name.startsWith(u"LSAN_"_s))
+            environment.insert(name, system.value(name));
+    }
+    return environment;
+}
+
 ChildProcess::ChildProcess(Spec spec, QObject *parent) : QObject(parent), m_spec(std::move(spec))
 {
     m_restartTimer = new QTimer(this);

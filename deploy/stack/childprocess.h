@@ -26,7 +26,7 @@ public:
         QString name;            // "postgres", "server-1", …
         QString program;
         QStringList arguments;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment environment = baseEnvironment();
         QString workingDirectory;
         QString logFile;
         QString runAsUser;       // empty = the current user
@@ -37,6 +37,14 @@ public:
         int stopTimeoutMs = 15000; // then SIGKILL
         bool restart = true;
     };
+
+    // What a child gets of the supervisor's environment: the system's basics (PATH, HOME, USER,
+    // locale, time zone, temporary directory), nothing else the shell held (credentials of other
+    // tools, agent sockets). PostgreSQL, PgBouncer, Redis and nginx run with this.
+    static QProcessEnvironment baseEnvironment();
+    // The basics and the platform's own settings (WF_*, QT_*, sanitizer options), for wf-server,
+    // wf-worker and wf-broker.
+    static QProcessEnvironment platformEnvironment();
 
     explicit ChildProcess(Spec spec, QObject *parent = nullptr);
     ~ChildProcess() override;

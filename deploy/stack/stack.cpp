@@ -98,6 +98,8 @@ Status Stack::up()
         ChildProcess::Spec spec;
         spec.name = u"broker"_s;
         spec.program = m_options.binDir + u"/wf-broker"_s;
+        spec.environment = ChildProcess::platformEnvironment();
+        spec.environment.remove(u"WF_ADMIN_TOKEN"_s);
         spec.arguments = {u"--port"_s, QString::number(m_options.brokerPort), u"--partitions"_s,
                           QString::number(m_options.partitions)};
         spec.logFile = m_options.logDir() + u"/broker.log"_s;
@@ -194,6 +196,9 @@ ChildProcess::Spec Stack::replicaSpec(const QString &component, int index) const
     spec.name = u"%1-%2"_s.arg(component).arg(index);
     spec.program = m_options.binDir + (component == u"server"_s ? u"/wf-server"_s : u"/wf-worker"_s);
     // Through PgBouncer only; the cache and the broker of this stack.
+    spec.environment = ChildProcess::platformEnvironment();
+    if (component != u"server"_s)
+        spec.environment.remove(u"WF_ADMIN_TOKEN"_s); // the bootstrap key is the servers' alone
     spec.environment.insert(u"WF_DATABASE_URL"_s, PgBouncer::url(m_pgbouncerOptions));
     spec.environment.insert(u"WF_REDIS_URL"_s, RedisServer::url(m_redisOptions));
     spec.environment.insert(u"WF_KAFKA_BROKERS"_s, kafkaBrokers());
