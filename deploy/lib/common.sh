@@ -13,6 +13,7 @@ WF_PACKAGES=(
   libqt6sql6-psql qtkeychain-qt6-dev libpq-dev librdkafka-dev libhiredis-dev libyaml-cpp-dev prometheus-cpp-dev prometheus
   postgresql pgbouncer redis-server nginx
   jq nodejs npm
+  clang libclang-rt-14-dev
 )
 
 wf_say() { printf '==> %s\n' "$*"; }
@@ -67,6 +68,36 @@ wf_build() {
     cmake -S "$WF_ROOT" -B "$WF_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" ${WF_CMAKE_ARGS:-} >/dev/null
   fi
   cmake --build "$WF_BUILD_DIR" -j "${WF_BUILD_JOBS:-2}"
+}
+
+# Builds the libFuzzer targets (clang, ASan, UBSan) in build-fuzz/ and runs each for $1 seconds
+# on a copy of its corpus (tests/fuzz/corpus/<target>); fails on a crash, a leak, a sanitizer
+# report or a broken invariant, keeping the input that did it in build-fuzz/findings/.
+wf_fuzz() {
+  local seconds="$1" dir="${WF_FUZZ_BUILD_DIR:-$WF_ROOT/build-fuzz}" rc=0 target work
+  local targets=(definition template egress)
+  wf_say "fuzzing ${targets[*]} for ${seconds} s each (libFuzzer, ASan, UBSan; build in $dir)"
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WF_ROOT}"
+  if [ ! -f "$dir/build.ninja" ]; then
+    CXX=clang++ cmake -S "$WF_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWF_FUZZ=ON \
+      -DWF_BUILD_TESTS=OFF -DWF_BUILD_CONSOLE=OFF >/dev/null
+  fi
+  cmake --build "$dir" -j "${WF_BUILD_JOBS:-2}" --target "${targets[@]/#/fuzz_}" >/dev/null || return 1
+  mkdir -p "$dir/findings"
+  for target in "${targets[@]}"; do
+    work="$(mktemp -d)"
+    cp "$WF_ROOT/tests/fuzz/corpus/$target/"* "$work/"
+    if "$dir/bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+         -artifact_prefix="$dir/findings/$target-" "$work" >"$dir/findings/$target.log" 2>&1; then
+      echo "fuzz_$target: clean, $(grep -ao 'stat::number_of_executed_units: [0-9]*' "$dir/findings/$target.log" | awk '{print $2}') inputs"
+    else
+      echo "fuzz_$target FAILED (input and log in $dir/findings/):" >&2
+      tail -n 30 "$dir/findings/$target.log" >&2
+      rc=1
+    fi
+    rm -rf "$work"
+  done
+  return $rc
 }
 
 # Lets many sockets be open at once (a 10,000-connection test needs them): soft limit up to hard.

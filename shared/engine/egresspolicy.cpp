@@ -129,10 +129,17 @@ Status EgressPolicy::check(const QHostAddress &raw) const
 {
     QHostAddress address = raw;
     address.setScopeId({});
-    const auto v4 = embeddedIpv4(address);
+    // The address in both its forms, so that 10.0.0.1 and ::ffff:10.0.0.1 meet the same ranges.
+    QList<QHostAddress> forms{address};
+    if (const auto v4 = embeddedIpv4(address))
+        forms.append(*v4);
+    if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        forms.append(QHostAddress(u"::ffff:"_s + address.toString()));
     for (const auto &subnet : m_allowed) {
-        if (address.isInSubnet(subnet) || (v4 && v4->isInSubnet(subnet)))
-            return Done{};
+        for (const QHostAddress &form : std::as_const(forms)) {
+            if (form.isInSubnet(subnet))
+                return Done{};
+        }
     }
     const Kind kind = classify(address);
     if (kind == Kind::Public)
