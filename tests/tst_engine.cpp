@@ -858,6 +858,12 @@ void TestEngine::theAllowListCoversOnlyItsRanges()
     QVERIFY(!lab.check(QHostAddress(u"10.2.0.1"_s)).ok());
     QVERIFY(lab.check(QHostAddress(u"192.168.7.7"_s)).ok());
     QVERIFY(!lab.check(QHostAddress(u"192.168.7.8"_s)).ok());
+    // A range in either IPv4 form covers the address in either form (found writing fuzz_egress).
+    const EgressPolicy mappedRange = *EgressPolicy::parse(u"::ffff:10.9.0.0/112"_s);
+    QVERIFY(mappedRange.check(QHostAddress(u"10.9.1.2"_s)).ok());
+    QVERIFY(mappedRange.check(QHostAddress(u"::ffff:10.9.1.2"_s)).ok());
+    QVERIFY(!mappedRange.check(QHostAddress(u"10.8.1.2"_s)).ok());
+    QVERIFY(lab.check(QHostAddress(u"::ffff:10.1.2.3"_s)).ok());
     for (const QString &bad : {u"abc"_s, u"10.0.0.0/33"_s, u"10.0.0.0/"_s, u"::1/129"_s})
         QVERIFY2(!EgressPolicy::parse(bad).ok(), qPrintable(bad));
 }
