@@ -333,7 +333,7 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         HttpClient perAddress(addressLimited.url());
         const QHash<QByteArray, QByteArray> fromA{{"X-Forwarded-For", "127.0.0.50"}};
-        const QHash<QByteArray, QByteArray> fromB{{"X-Forwarded-For", "203.0.113.9, 127.0.0.51"}};
+        const QHash<QByteArray, QByteArray> fromB{{"X-Forwarded-For", "127.0.0.52, 127.0.0.51"}};
         QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromA).status, 200);
         QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromA).status, 200);
         QCOMPARE(perAddress.request("GET", u"/api/v1/runs"_s, {}, fromA).status, 429);
