@@ -41,10 +41,6 @@ void Gatekeeper::setRateLimits(RateLimiter *limiter, Limits limits)
 void Gatekeeper::limit(const QByteArray &subject, const RateLimit &limit, const QString &caller, const http::Reply &reply,
                        const Proceed &proceed)
 {
-    if (!m_limiter || !limit.limited()) {
-        proceed(caller);
-        return;
-    }
     m_limiter->take(subject, limit, [caller, reply, proceed, limit](qint64 retryAfterMs) {
         if (retryAfterMs <= 0) {
             proceed(caller);
@@ -95,7 +91,10 @@ Gatekeeper::Verdict Gatekeeper::check(const http::HttpRequest &request, const ht
     const QByteArray authorization = request.header("authorization");
     if (authorization.isEmpty()) {
         if (*needed == auth::Role::Client && m_mode == Mode::Open) {
-            limit("addr:" + request.peer.toLatin1(), m_limits.address, {}, reply, proceed);
+            if (limits(m_limits.address))
+                limit("addr:" + request.clientAddress().toLatin1(), m_limits.address, {}, reply, proceed);
+            else
+                proceed({});
             return Verdict::Admitted;
         }
         refuse(reply, Error::Kind::Unauthorized,
@@ -122,8 +121,12 @@ Gatekeeper::Verdict Gatekeeper::check(const http::HttpRequest &request, const ht
                                                                                       auth::roleName(principal->role)));
         return Verdict::Refused;
     }
-    limit("key:" + principal->keyId.toLatin1(), principal->role == auth::Role::Operator ? m_limits.operatorKey : m_limits.client,
-          u"key:"_s + principal->keyId, reply, proceed);
+    const QString caller = u"key:"_s + principal->keyId;
+    const RateLimit &rate = principal->role == auth::Role::Operator ? m_limits.operatorKey : m_limits.client;
+    if (limits(rate))
+        limit(caller.toLatin1(), rate, caller, reply, proceed);
+    else
+        proceed(caller);
     return Verdict::Admitted;
 }
 

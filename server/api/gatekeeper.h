@@ -45,7 +45,9 @@ public:
 private:
     enum class Verdict { Admitted, Refused, Unknown };
     Verdict check(const http::HttpRequest &request, const http::Reply &reply, bool lastLook, const Proceed &proceed);
-    // Takes the token of `subject` under `limit`, then proceeds as `caller`, or answers 429.
+    bool limits(const RateLimit &rate) const { return m_limiter && rate.limited(); }
+    // Takes the token of `subject` under `limit` (one that limits()), then proceeds as `caller`,
+    // or answers 429.
     void limit(const QByteArray &subject, const RateLimit &limit, const QString &caller, const http::Reply &reply,
                const Proceed &proceed);
 

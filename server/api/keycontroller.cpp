@@ -2,7 +2,6 @@
 
 #include "requestbody.h"
 
-#include "auth/apitoken.h"
 #include "auth/keyring.h"
 #include "store/keystore.h"
 
@@ -79,7 +78,7 @@ void KeyController::create(const http::HttpRequest &request, const http::Reply &
     const QString createdBy = request.caller.isEmpty() ? u"api"_s : request.caller;
     m_keys.create(m_context, key->name, key->role, createdBy, [this, reply](const Result<CreatedApiKey> &created) {
         if (created)
-            m_ring.insert({created->key.id, created->key.name, created->key.role, auth::ApiToken::parse(created->token)->digest()});
+            m_ring.insert({created->key.id, created->key.name, created->key.role, created->digest});
         reply.send(created, [](const CreatedApiKey &value) {
             QJsonObject object = value.key.toJson();
             object.insert(u"key"_s, QString::fromLatin1(value.token));

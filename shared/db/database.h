@@ -93,6 +93,8 @@ public:
     // the answer to give now while the circuit is open, and a deadline they enforced themselves.
     std::optional<Error> refusal();
     void noteTimeout() { m_breaker.failed(); }
+    // The answer to a caller whose deadline passed.
+    static Error timedOut(std::chrono::milliseconds deadline);
 
     // Jobs waiting for a database thread (a saturation signal for health and metrics).
     int queueDepth() const { return m_queue.depth(); }
@@ -107,7 +109,6 @@ private:
     // Through the circuit (when there is a deadline) into the queue; outcomes teach the breaker.
     void push(DbJob job);
     void watch();
-    static Error timedOut(std::chrono::milliseconds deadline);
 
     template<typename Work, typename Done>
     void submit(DbJob::Mode mode, QObject *context, Work &&work, Done &&done, bool urgent = false)

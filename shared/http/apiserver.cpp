@@ -14,32 +14,12 @@ using namespace Qt::StringLiterals;
 
 namespace wf::http {
 
-namespace {
-
-QString clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor)
-{
-    if (peer.isLoopback() && !forwardedFor.isEmpty()) {
-        const QByteArray last = forwardedFor.mid(forwardedFor.lastIndexOf(',') + 1).trimmed();
-        const QHostAddress forwarded(QString::fromLatin1(last));
-        if (!forwarded.isNull())
-            return forwarded.toString();
-    }
-    QHostAddress address = peer;
-    bool mapped = false;
-    const quint32 v4 = address.toIPv4Address(&mapped);
-    if (mapped)
-        address = QHostAddress(v4);
-    return address.toString();
-}
-
-} // namespace
-
 ApiServer::ApiServer(Options options, QObject *parent) : QAbstractHttpServer(parent), m_options(std::move(options)) { }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     HttpRequest parsed = HttpRequest::from(request);
-    parsed.peer = clientAddress(socket->peerAddress(), parsed.header("x-forwarded-for"));
+    parsed.peerAddress = socket->peerAddress();
     const bool closeAfter = parsed.header("connection").toLower() == "close";
     const Reply reply = Reply::forSocket(socket, m_options.instanceId, closeAfter, parsed.method == "HEAD");
     // The route is known once the router matched it, which is before any answer can go out.

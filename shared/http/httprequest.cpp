@@ -60,4 +60,17 @@ HttpRequest HttpRequest::from(const QHttpServerRequest &request)
     return out;
 }
 
+QString HttpRequest::clientAddress() const
+{
+    const QByteArray forwardedFor = header("x-forwarded-for");
+    if (peerAddress.isLoopback() && !forwardedFor.isEmpty()) {
+        const QHostAddress forwarded(QString::fromLatin1(forwardedFor.mid(forwardedFor.lastIndexOf(',') + 1).trimmed()));
+        if (!forwarded.isNull())
+            return forwarded.toString();
+    }
+    bool mapped = false;
+    const quint32 v4 = peerAddress.toIPv4Address(&mapped);
+    return mapped ? QHostAddress(v4).toString() : peerAddress.toString();
+}
+
 } // namespace wf::http

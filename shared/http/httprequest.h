@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QString>
 #include <QUrlQuery>
 
@@ -18,14 +19,15 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
-    // The client's address: the peer's, or behind a proxy on loopback (nginx) the last
-    // X-Forwarded-For hop, which that proxy added.
-    QString peer;
+    QHostAddress peerAddress; // the connection's other end (nginx, behind the stack's proxy)
     // Who sent it, once the server's admission checked a key ("key:<id>"); empty: anonymous.
     QString caller;
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
     QString queryValue(const QString &name) const;
+    // The client's address: the peer's, or behind a proxy on loopback (nginx) the last
+    // X-Forwarded-For hop, which that proxy added. Worked out when asked (per-address limits).
+    QString clientAddress() const;
 
     static HttpRequest from(const QHttpServerRequest &request);
 };

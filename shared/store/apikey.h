@@ -26,6 +26,7 @@ struct CreatedApiKey
 {
     ApiKey key;
     QByteArray token;
+    QByteArray digest; // what is stored of it (ApiToken::digest())
 };
 
 } // namespace wf

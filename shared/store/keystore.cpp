@@ -34,10 +34,11 @@ Result<CreatedApiKey> KeyStore::create(db::DbConnection &connection, const QStri
                                        const QString &createdBy)
 {
     const auth::ApiToken token = auth::ApiToken::generate();
+    const QByteArray digest = token.digest();
     const db::DbResult inserted = connection.exec(
             "INSERT INTO api_keys (id, name, role, digest, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING " WF_KEY_COLUMNS,
-            {token.id, name, auth::roleName(role), token.digest(), createdBy});
-    return CreatedApiKey{keyAt(inserted, 0), token.text()};
+            {token.id, name, auth::roleName(role), digest, createdBy});
+    return CreatedApiKey{keyAt(inserted, 0), token.text(), digest};
 }
 
 Result<QList<ApiKey>> KeyStore::list(db::DbConnection &connection)

@@ -35,7 +35,7 @@ void TriggerBatcher::add(QObject *context, const QString &workflowId, const Trig
             if (std::exchange(*answered, true))
                 return;
             m_database.noteTimeout();
-            (*shared)(Error::unavailable(u"database unavailable: no answer within %1 ms"_s.arg(deadline.count())));
+            (*shared)(db::Database::timedOut(deadline));
         });
     }
     QMutexLocker lock(&m_mutex);
