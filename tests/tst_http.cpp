@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "db/database.h"
 #include "db/databaseurl.h"
+#include "http/apiserver.h"
 #include "http/connectionsequencer.h"
 #include "http/reply.h"
 #include "http/router.h"
@@ -104,6 +105,7 @@ class TestHttp : public QObject
 
 private Q_SLOTS:
     void routerMatchesMethodAndPath();
+    void requestsAreBuiltFromWhatTheParserRead();
     void answersLeaveInRequestOrder();
     void firstSendWinsAndUnsentRepliesAnswer500();
     void controllersAnswerWithoutASocket();
@@ -141,6 +143,45 @@ void TestHttp::routerMatchesMethodAndPath()
     QVERIFY(sink.written.at(3).contains("Allow: GET\r\n"));
     QCOMPARE(statusOf(sink.written.at(4)), 404);
     QCOMPARE(bodyOf(sink.written.at(4)), QByteArray(R"({"detail":"Not Found"})"));
+}
+
+void TestHttp::requestsAreBuiltFromWhatTheParserRead()
+{
+    // The target as QtHttpServer keeps it (QUrl::fromEncoded): the path decoded, without the
+    // query or trailing slashes; header names in lower case.
+    const http::HttpRequest parsed = http::HttpRequest::fromParts(
+            "GET", QUrl::fromEncoded("/api/v1/r%75ns/?limit=2&cursor=a%2Bb&status=ok"),
+            {{"Content-Type", "application/json"}, {"X-Forwarded-For", "203.0.113.9"}}, "{}");
+    QCOMPARE(parsed.path, u"/api/v1/runs"_s);
+    QCOMPARE(parsed.queryValue(u"limit"_s), u"2"_s);
+    QCOMPARE(parsed.queryValue(u"cursor"_s), u"a+b"_s);
+    QCOMPARE(parsed.header("content-type"), QByteArray("application/json"));
+    QCOMPARE(parsed.header("x-forwarded-for"), QByteArray("203.0.113.9"));
+    QCOMPARE(parsed.body, QByteArray("{}"));
+    QCOMPARE(http::HttpRequest::fromParts("GET", QUrl::fromEncoded(""), {}, {}).path, u"/"_s);
+    QCOMPARE(http::HttpRequest::fromParts("GET", QUrl::fromEncoded("///"), {}, {}).path, u"/"_s);
+
+    // After parsing: the body limit, then the admission, then the router.
+    http::ApiServer server({"unit", 8, {}, {}});
+    server.router().add("POST", u"/echo"_s, [](const http::HttpRequest &request, const http::PathArgs &, const http::Reply &reply) {
+        reply.send(http::HttpResponse::json({{u"caller"_s, request.caller}}));
+    });
+    QStringList admitted;
+    server.setAdmission([&](const http::HttpRequest &request, const http::Reply &, std::function<void(const QString &)> proceed) {
+        admitted.append(request.path);
+        proceed(u"key:abc"_s);
+    });
+    RecordingSink sink;
+    auto route = std::make_shared<QString>();
+    server.answer(request("POST", u"/echo"_s), http::Reply(&sink, "unit", false, false), route);
+    http::HttpRequest large = request("POST", u"/echo"_s);
+    large.body = "123456789";
+    server.answer(large, http::Reply(&sink, "unit", false, false));
+    QCOMPARE(sink.written.size(), 2);
+    QCOMPARE(bodyOf(sink.written.at(0)), QByteArray(R"({"caller":"key:abc"})"));
+    QCOMPARE(*route, u"/echo"_s);
+    QCOMPARE(statusOf(sink.written.at(1)), 413);
+    QCOMPARE(admitted, QStringList{u"/echo"_s}); // the large one never reached the admission
 }
 
 void TestHttp::answersLeaveInRequestOrder()

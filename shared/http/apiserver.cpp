@@ -31,22 +31,27 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             observer(*route, method, status, double(clock.nsecsElapsed()) / 1e9);
         });
     }
+    answer(std::move(parsed), reply, route);
+    return true;
+}
+
+void ApiServer::answer(HttpRequest request, const Reply &reply, std::shared_ptr<QString> route)
+{
     // QtHttpServer buffers whole bodies; nginx stops large ones earlier, this catches direct clients.
-    if (parsed.body.size() > m_options.maxBodyBytes) {
+    if (request.body.size() > m_options.maxBodyBytes) {
         reply.send(HttpResponse::error(
                 {Error::Kind::TooLarge, u"request body is larger than the limit of %1 bytes"_s.arg(m_options.maxBodyBytes)}));
-        return true;
+        return;
     }
     if (!m_options.admission) {
-        m_router.dispatch(parsed, reply, route.get());
-        return true;
+        m_router.dispatch(request, reply, route.get());
+        return;
     }
-    auto admitted = std::make_shared<HttpRequest>(std::move(parsed));
+    auto admitted = std::make_shared<HttpRequest>(std::move(request));
     m_options.admission(*admitted, reply, [this, admitted, reply, route](const QString &caller) {
         admitted->caller = caller;
         m_router.dispatch(*admitted, reply, route.get());
     });
-    return true;
 }
 
 QTcpServer *ApiServer::createTcpServer(QObject *parent) const

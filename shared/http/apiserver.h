@@ -5,6 +5,7 @@
 #include <QAbstractHttpServer>
 
 #include <functional>
+#include <memory>
 
 namespace wf::http {
 
@@ -35,6 +36,11 @@ public:
     // The TCP server to bind(): its connections refuse requests over maxBodyBytes before they
     // are buffered (RequestGuard).
     QTcpServer *createTcpServer(QObject *parent = nullptr) const;
+
+    // What follows parsing: the body limit, the admission, the router, answering on `reply`.
+    // `route`, when given, is set to the answering route's pattern (Router::dispatch). Called by
+    // handleRequest; tests and the request fuzzer call it without a socket.
+    void answer(HttpRequest request, const Reply &reply, std::shared_ptr<QString> route = {});
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -44,19 +44,23 @@ QString HttpRequest::queryValue(const QString &name) const
 
 HttpRequest HttpRequest::from(const QHttpServerRequest &request)
 {
+    return fromParts(methodName(request.method()), request.url(), request.headers(), request.body());
+}
+
+HttpRequest HttpRequest::fromParts(QByteArray method, const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers,
+                                   QByteArray body)
+{
     HttpRequest out;
-    out.method = methodName(request.method());
-    const QUrl url = request.url();
+    out.method = std::move(method);
     out.path = url.path(QUrl::FullyDecoded);
     if (out.path.isEmpty())
         out.path = u"/"_s;
     while (out.path.size() > 1 && out.path.endsWith(u'/'))
         out.path.chop(1);
     out.query = QUrlQuery(url);
-    const auto headers = request.headers();
     for (const auto &header : headers)
         out.headers.insert(header.first.toLower(), header.second);
-    out.body = request.body();
+    out.body = std::move(body);
     return out;
 }
 

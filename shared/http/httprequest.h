@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QUrlQuery>
 
@@ -30,6 +32,11 @@ struct HttpRequest
     QString clientAddress() const;
 
     static HttpRequest from(const QHttpServerRequest &request);
+    // The same from what QtHttpServer parsed: the method's name, the request target as a URL
+    // (QUrl::fromEncoded of its bytes), the header fields in any case, the body. What turns
+    // untrusted bytes into a path and query is here, testable (and fuzzed) without a socket.
+    static HttpRequest fromParts(QByteArray method, const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers,
+                                 QByteArray body);
 };
 
 } // namespace wf::http
