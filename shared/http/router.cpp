@@ -6,7 +6,7 @@ namespace wf::http {
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
-    m_routes.append({method, pattern, pattern.split(u'/', Qt::SkipEmptyParts), std::move(handler)});
+    m_routes.append({method, pattern, segments(pattern), std::move(handler)});
 }
 
 QStringList Router::routes() const
@@ -16,6 +16,11 @@ QStringList Router::routes() const
     for (const Route &route : m_routes)
         all.append(QString::fromLatin1(route.method) + u' ' + route.pattern);
     return all;
+}
+
+QStringList Router::segments(const QString &path)
+{
+    return path.split(u'/', Qt::SkipEmptyParts);
 }
 
 bool Router::match(const Route &route, const QStringList &segments, PathArgs *args)
@@ -36,11 +41,11 @@ bool Router::match(const Route &route, const QStringList &segments, PathArgs *ar
 
 void Router::dispatch(const HttpRequest &request, const Reply &reply, QString *matched) const
 {
-    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    const QStringList parts = segments(request.path);
     QList<QByteArray> allowed;
     for (const Route &route : m_routes) {
         PathArgs args;
-        if (!match(route, segments, &args))
+        if (!match(route, parts, &args))
             continue;
         // HEAD is answered like GET; Reply leaves the body out.
         if (route.method == request.method || (request.method == "HEAD" && route.method == "GET")) {

@@ -28,6 +28,11 @@ public:
     // Every route as "METHOD /pattern", in the order added (the OpenAPI test compares them).
     QStringList routes() const;
 
+    // The segments a path is matched by: "/api/v1//runs/" and "/api/v1/runs" are both
+    // {"api", "v1", "runs"}. Whatever judges a path by the route it reaches (the access policy)
+    // must split it the same way.
+    static QStringList segments(const QString &path);
+
 private:
     struct Route
     {
