@@ -12,17 +12,17 @@ wf_build >/dev/null
 wf_raise_file_limit
 
 export WF_STACK_STATE_DIR="$(mktemp -d /tmp/wf-bench-XXXXXX)"
-chmod 755 "$WF_STACK_STATE_DIR"
 export WF_HTTP_PORT="${WF_HTTP_PORT:-18000}" WF_STACK_POSTGRES_PORT="${WF_STACK_POSTGRES_PORT:-15432}"
 export WF_STACK_BROKER_PORT="${WF_STACK_BROKER_PORT:-19092}" WF_STACK_PGBOUNCER_PORT="${WF_STACK_PGBOUNCER_PORT:-16432}"
 export WF_STACK_REDIS_PORT="${WF_STACK_REDIS_PORT:-16379}" WF_STACK_SERVER_PORT="${WF_STACK_SERVER_PORT:-18001}"
 export WF_STACK_WORKER_HEALTH_PORT="${WF_STACK_WORKER_HEALTH_PORT:-18100}"
 stack="$WF_BUILD_DIR/bin/wf-stack"
-trap '"$stack" down >/dev/null; rm -rf "$WF_STACK_STATE_DIR"' EXIT
+trap '"$stack" down --purge >/dev/null; rm -rf "$WF_STACK_STATE_DIR"' EXIT
 setsid "$stack" up --api 1 --workers 3 >"$WF_STACK_STATE_DIR/stack.log" 2>&1 </dev/null &
 "$stack" wait-ready --timeout 120
 
-bench="$WF_BUILD_DIR/bin/wf-runbench --api http://127.0.0.1:$WF_HTTP_PORT --database postgresql://postgres@127.0.0.1:$WF_STACK_POSTGRES_PORT/workflow"
+export PGPASSFILE="$WF_STACK_STATE_DIR/pgpass" # the stack's database password
+bench="$WF_BUILD_DIR/bin/wf-runbench --api http://127.0.0.1:$WF_HTTP_PORT --database postgresql://workflow@127.0.0.1:$WF_STACK_POSTGRES_PORT/workflow"
 for scenario in "0 $runs" "300 3000"; do
   set -- $scenario
   for i in $(seq "$repeats"); do

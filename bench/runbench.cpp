@@ -4,7 +4,7 @@
 // recorded: latency = completed_at - started_at (started_at is the trigger time), throughput =
 // runs / (last completion - first trigger).
 //
-//   wf-runbench --api http://127.0.0.1:8000 --database postgresql://postgres@127.0.0.1:25432/workflow
+//   PGPASSFILE=.wf/pgpass wf-runbench --api http://127.0.0.1:8000 --database postgresql://workflow@127.0.0.1:25432/workflow
 //               [--runs 20000] [--rate 0|runs-per-second] [--concurrency 64]
 #include "core/json.h"
 
@@ -50,8 +50,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Runs/s and trigger-to-terminal latency of a one-step transform workflow."_s);
     parser.addHelpOption();
     const QCommandLineOption apiOption(u"api"_s, u"API base URL."_s, u"url"_s, u"http://127.0.0.1:8000"_s);
-    const QCommandLineOption databaseOption(u"database"_s, u"PostgreSQL URL (libpq) to read run times from."_s, u"url"_s,
-                                            u"postgresql://postgres@127.0.0.1:25432/workflow"_s);
+    const QCommandLineOption databaseOption(u"database"_s, u"PostgreSQL URL (libpq) to read run times from; "
+                                                                "a local stack's password is in its pgpass file (PGPASSFILE)."_s,
+                                            u"url"_s, u"postgresql://workflow@127.0.0.1:25432/workflow"_s);
     const QCommandLineOption runsOption(u"runs"_s, u"Runs to trigger."_s, u"n"_s, u"20000"_s);
     const QCommandLineOption rateOption(u"rate"_s, u"Triggers per second; 0 = as fast as possible."_s, u"r"_s, u"0"_s);
     const QCommandLineOption concurrencyOption(u"concurrency"_s, u"Trigger requests in flight at most."_s, u"n"_s, u"64"_s);

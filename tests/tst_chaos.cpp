@@ -67,7 +67,10 @@ private:
         return list;
     }
 
-    QString sql(const QString &statement) { return wf::test::scalarAt(m_ports.postgres, statement); }
+    QString sql(const QString &statement)
+    {
+        return wf::test::scalarAt(m_ports.postgres, statement, m_state.filePath(u"pgpass"_s));
+    }
 
     int command(const QStringList &arguments, int timeoutMs = 120000)
     {
@@ -77,7 +80,6 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
         QVERIFY(m_ports.server > 0 && m_ports.workerHealth > 0);
         m_stack.setProcessEnvironment(environment());
         m_stack.setStandardOutputFile(m_state.filePath(u"stack-test.log"_s));
@@ -89,10 +91,11 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        command({u"down"_s});
-        m_stack.waitForFinished(60000);
         // WF_TEST_KEEP=1 keeps the stack's folder (logs) for a closer look.
-        if (qEnvironmentVariableIsSet("WF_TEST_KEEP")) {
+        const bool keep = qEnvironmentVariableIsSet("WF_TEST_KEEP");
+        command(keep ? QStringList{u"down"_s} : QStringList{u"down"_s, u"--purge"_s});
+        m_stack.waitForFinished(60000);
+        if (keep) {
             m_state.setAutoRemove(false);
             qInfo("stack state and logs kept in %s", qPrintable(m_state.path()));
         }

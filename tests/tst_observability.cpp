@@ -104,7 +104,6 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
         QVERIFY(m_ports.server > 0 && m_ports.workerHealth > 0);
         m_environment = m_ports.environment(m_state.path());
         m_environment.insert(u"WF_KAFKA_SESSION_TIMEOUT_MS"_s, u"6000"_s);
@@ -131,10 +130,11 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        wf::test::stackCommand(m_environment, {u"down"_s});
-        m_stack.waitForFinished(60000);
         // WF_TEST_KEEP=1 keeps the stack's folder (logs) for a closer look.
-        if (qEnvironmentVariableIsSet("WF_TEST_KEEP")) {
+        const bool keep = qEnvironmentVariableIsSet("WF_TEST_KEEP");
+        wf::test::stackCommand(m_environment, keep ? QStringList{u"down"_s} : QStringList{u"down"_s, u"--purge"_s});
+        m_stack.waitForFinished(60000);
+        if (keep) {
             m_state.setAutoRemove(false);
             qInfo("stack state and logs kept in %s", qPrintable(m_state.path()));
         }

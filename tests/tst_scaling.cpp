@@ -162,7 +162,10 @@ bool TestScaling::scale(const QString &componentName, int replicas)
 QString TestScaling::sql(const QString &statement)
 {
     QProcess psql;
-    psql.start(u"psql"_s, {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_postgresPort), u"-U"_s, u"postgres"_s, u"-d"_s,
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PGPASSFILE"_s, m_state.filePath(u"pgpass"_s));
+    psql.setProcessEnvironment(environment);
+    psql.start(u"psql"_s, {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_postgresPort), u"-U"_s, u"workflow"_s, u"-w"_s, u"-d"_s,
                            u"workflow"_s, u"-tAc"_s, statement});
     psql.waitForFinished(10000);
     return QString::fromUtf8(psql.readAllStandardOutput()).trimmed();
@@ -191,7 +194,6 @@ QStringList TestScaling::upstreamLines()
 
 void TestScaling::initTestCase()
 {
-    ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
     m_httpPort = wf::test::freePort();
     m_postgresPort = wf::test::freePort();
     m_redisPort = wf::test::freePort();
@@ -255,7 +257,7 @@ void TestScaling::initTestCase()
 
 void TestScaling::cleanupTestCase()
 {
-    command({u"down"_s});
+    command({u"down"_s, u"--purge"_s}); // the database too (it lives outside the state folder)
     m_stack.waitForFinished(60000);
 }
 

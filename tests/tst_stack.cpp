@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <pwd.h>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -120,9 +121,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        ::chmod(QFile::encodeName(m_state.path()).constData(), 0755);
         // Two consecutive free ports for the two servers.
         QVERIFY(m_ports.server > 0 && m_ports.workerHealth > 0);
+    }
+
+    void cleanupTestCase()
+    {
+        // The database too: it lives outside the state folder.
+        command({u"down"_s, u"--purge"_s});
     }
 
     void cleanup()
@@ -175,13 +181,80 @@ private Q_SLOTS:
             return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
         };
         const QString stateDir = state.value(u"state_dir"_s).toString();
-        QCOMPARE(mode(stateDir), 0711);
+        QCOMPARE(mode(stateDir), 0700);
         QCOMPARE(mode(stateDir + u"/logs"_s), 0700);
         const QFileInfoList logs = QDir(stateDir + u"/logs"_s).entryInfoList({u"*.log"_s}, QDir::Files);
         QVERIFY(logs.size() >= 5);
         for (const QFileInfo &log : logs)
             QVERIFY2(mode(log.filePath()) == 0600, qPrintable(log.filePath()));
         QCOMPARE(mode(state.value(u"operator_token_file"_s).toString()), 0600);
+        const QString passwordFile = state.value(u"database_password_file"_s).toString();
+        QCOMPARE(mode(passwordFile), 0600);
+
+        // The database: the platform's role with the generated password only; nobody else, not
+        // over TCP (to PostgreSQL or PgBouncer), not over the Unix socket.
+        QFile pgpass(passwordFile);
+        QVERIFY(pgpass.open(QIODevice::ReadOnly));
+        const QByteArray password = pgpass.readAll().trimmed().split(':').constLast();
+        QVERIFY(password.size() >= 40);
+        const qint64 postgresPid = components.value(u"postgres"_s).toObject().value(u"pids"_s).toArray().at(0).toInteger();
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(postgresPid));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        QString socketDir;
+        for (const QByteArray &argument : cmdline.readAll().split('\0')) {
+            if (argument.startsWith("unix_socket_directories="))
+                socketDir = QString::fromUtf8(argument.mid(argument.indexOf('=') + 1));
+        }
+        QVERIFY(!socketDir.isEmpty());
+        const auto psql = [](const QString &account, const QString &host, int port, const QString &role,
+                             const QString &pgpassFile) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(u"PGPASSFILE"_s, pgpassFile);
+            environment.insert(u"PGCONNECT_TIMEOUT"_s, u"5"_s);
+            process.setProcessEnvironment(environment);
+            process.setProcessChannelMode(QProcess::MergedChannels);
+            QStringList arguments{u"-h"_s, host, u"-p"_s, QString::number(port), u"-U"_s, role, u"-d"_s, u"workflow"_s,
+                                  u"-w"_s, u"-tAc"_s, u"SELECT 'in as ' || current_user"_s};
+            if (account.isEmpty()) {
+                process.start(u"psql"_s, arguments);
+            } else {
+                process.setWorkingDirectory(QDir::tempPath());
+                process.start(u"runuser"_s, QStringList{u"-u"_s, account, u"--"_s, u"psql"_s} + arguments);
+            }
+            process.waitForFinished(20000);
+            return QString::fromUtf8(process.readAll()).trimmed();
+        };
+        QCOMPARE(psql({}, u"127.0.0.1"_s, m_ports.postgres, u"workflow"_s, passwordFile), u"in as workflow"_s);
+        QCOMPARE(psql({}, u"127.0.0.1"_s, m_ports.pgbouncer, u"workflow"_s, passwordFile), u"in as workflow"_s);
+        const QString noPassword = psql({}, u"127.0.0.1"_s, m_ports.postgres, u"workflow"_s, u"/dev/null"_s);
+        QVERIFY2(noPassword.contains(u"password"_s) && !noPassword.contains(u"in as"_s), qPrintable(noPassword));
+        if (::getpwnam("nobody")) {
+            for (const QString &role : {u"workflow"_s, u"postgres"_s}) {
+                for (int port : {m_ports.postgres, m_ports.pgbouncer}) {
+                    const QString answer = psql(u"nobody"_s, u"127.0.0.1"_s, port, role, passwordFile);
+                    QVERIFY2(!answer.contains(u"in as"_s) && answer.contains(u"password"_s),
+                             qPrintable(u"nobody as %1 on %2: %3"_s.arg(role).arg(port).arg(answer)));
+                }
+                const QString overSocket = psql(u"nobody"_s, socketDir, m_ports.postgres, role, passwordFile);
+                QVERIFY2(!overSocket.contains(u"in as"_s), qPrintable(overSocket));
+            }
+        }
+        // The password is in no command line, no log and no status.
+        const QByteArray statusText = QJsonDocument(state).toJson() + run({u"status"_s}, environment()).output.toUtf8();
+        QVERIFY(!statusText.contains(password));
+        for (const QFileInfo &log : logs) {
+            QFile file(log.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(password), qPrintable(log.filePath()));
+        }
+        for (auto it = components.begin(); it != components.end(); ++it) {
+            for (const QJsonValue &pid : it.value().toObject().value(u"pids"_s).toArray()) {
+                QFile arguments(u"/proc/%1/cmdline"_s.arg(pid.toInteger()));
+                if (arguments.open(QIODevice::ReadOnly))
+                    QVERIFY2(!arguments.readAll().contains(password), qPrintable(it.key()));
+            }
+        }
 
         // Plain status: every port the README promises, beside the pids.
         const Outcome plain = run({u"status"_s}, environment());

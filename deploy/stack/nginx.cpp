@@ -1,17 +1,28 @@
 #include "nginx.h"
 
 #include "childprocess.h"
+#include "servicedir.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
 
-#include <pwd.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace wf::stack {
+
+namespace {
+
+constexpr const char *kTemporaryFolders[] = {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"};
+
+QString temporaryDir(const Nginx::Options &options)
+{
+    return options.temporaryDir.isEmpty() ? options.dir : options.temporaryDir;
+}
+
+} // namespace
 
 QString Nginx::program()
 {
@@ -39,6 +50,10 @@ QString Nginx::configText(const Options &options, const QList<int> &upstreamPort
         }
     }
 )"_s.arg(options.statusPort);
+    QString temporaryPaths;
+    for (const char *temp : kTemporaryFolders)
+        temporaryPaths += u"    %1_temp_path %2/%1;\n"_s.arg(QString::fromLatin1(temp), temporaryDir(options));
+    temporaryPaths.chop(1);
     const bool root = ::geteuid() == 0;
     const QString user = root ? u"user www-data;\n"_s : QString();
     return user + uR"(worker_processes auto;
@@ -54,11 +69,7 @@ events {
 
 http {
     access_log off;
-    client_body_temp_path %2/client_body;
-    proxy_temp_path %2/proxy;
-    fastcgi_temp_path %2/fastcgi;
-    uwsgi_temp_path %2/uwsgi;
-    scgi_temp_path %2/scgi;
+%10
 
     client_max_body_size %5;
     client_body_buffer_size 64k;
@@ -120,7 +131,8 @@ http {
             .arg(options.maxBodyBytes)
             .arg(upstream, options.host)
             .arg(options.port)
-            .arg(status);
+            .arg(status)
+            .arg(temporaryPaths);
 }
 
 Status Nginx::writeConfig(const Options &options, const QList<int> &upstreamPorts)
@@ -131,14 +143,12 @@ Status Nginx::writeConfig(const Options &options, const QList<int> &upstreamPort
     QFile errorLog(options.logDir + u"/nginx-error.log"_s);
     if (errorLog.open(QIODevice::Append))
         errorLog.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    for (const char *temp : {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
-        const QString path = options.dir + u'/' + QString::fromLatin1(temp);
-        QDir().mkpath(path);
-        if (::geteuid() == 0) {
-            // The workers run as www-data and buffer bodies here.
-            if (const passwd *user = ::getpwnam("www-data"))
-                [[maybe_unused]] const int rc = ::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid);
-        }
+    // The workers run as www-data (when root starts nginx) and buffer bodies here.
+    if (auto status = ServiceDir::prepare(temporaryDir(options), u"www-data"_s); !status)
+        return status;
+    for (const char *temp : kTemporaryFolders) {
+        if (auto status = ServiceDir::prepare(temporaryDir(options) + u'/' + QString::fromLatin1(temp), u"www-data"_s); !status)
+            return status;
     }
     QSaveFile file(options.dir + u"/nginx.conf"_s);
     if (!file.open(QIODevice::WriteOnly))

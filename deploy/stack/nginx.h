@@ -20,7 +20,8 @@ class Nginx
 public:
     struct Options
     {
-        QString dir;      // nginx.conf, pid file, temp folders
+        QString dir;          // nginx.conf, pid file
+        QString temporaryDir; // request and response buffers (the workers' account's); empty = dir
         QString logDir;
         QString host = QStringLiteral("0.0.0.0");
         int port = 8000;

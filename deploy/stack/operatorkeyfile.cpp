@@ -1,14 +1,13 @@
 #include "operatorkeyfile.h"
 
+#include "privatefile.h"
+
 #include "core/logging.h"
 
 #include "db/runonce.h"
 #include "store/keystore.h"
 
 #include <QFile>
-#include <QSaveFile>
-
-#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,17 +37,8 @@ Status OperatorKeyFile::ensure(const QString &databaseUrl, const QString &path)
     });
     if (!created)
         return created.error();
-    // Created 0600 before the secret is in it: no moment at which another account could read it.
-    const mode_t previous = ::umask(077);
-    QSaveFile file(path);
-    const bool opened = file.open(QIODevice::WriteOnly);
-    ::umask(previous);
-    if (!opened)
-        return Error::unavailable(u"cannot write %1: %2"_s.arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(created->token + '\n');
-    if (!file.commit())
-        return Error::unavailable(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    if (auto written = PrivateFile::write(path, created->token + '\n'); !written)
+        return written;
     qCInfo(lcCore).noquote() << u"operator key %1 written to %2 (mode 0600)"_s.arg(created->key.id, path);
     return Done{};
 }

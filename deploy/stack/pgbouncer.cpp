@@ -2,6 +2,7 @@
 
 #include "childprocess.h"
 #include "readiness.h"
+#include "servicedir.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -19,14 +20,16 @@ namespace wf::stack {
 
 Status PgBouncer::configure(const Options &options)
 {
-    QDir().mkpath(options.configDir);
+    // The postgres user runs PgBouncer and writes its pid file here.
+    if (auto status = ServiceDir::prepare(options.configDir, u"postgres"_s); !status)
+        return status;
     const QString ini = u"[databases]\n"
                         "%1 = host=127.0.0.1 port=%2 dbname=%1\n"
                         "\n[pgbouncer]\n"
                         "listen_addr = 127.0.0.1\n"
                         "listen_port = %3\n"
                         "unix_socket_dir =\n"
-                        "auth_type = trust\n"
+                        "auth_type = scram-sha-256\n"
                         "auth_file = %4/userlist.txt\n"
                         "pool_mode = transaction\n"
                         "max_client_conn = %5\n"
@@ -45,8 +48,7 @@ Status PgBouncer::configure(const Options &options)
                         "log_connections = 0\n"
                         "log_disconnections = 0\n"
                         "pidfile = %4/pgbouncer.pid\n"
-                        "admin_users = postgres\n"
-                        "stats_users = postgres, %8\n"_s.arg(options.database)
+                        "stats_users = %8\n"_s.arg(options.database)
                                 .arg(options.postgresPort)
                                 .arg(options.port)
                                 .arg(options.configDir)
@@ -54,22 +56,11 @@ Status PgBouncer::configure(const Options &options)
                                 .arg(options.defaultPoolSize)
                                 .arg(options.reservePoolSize)
                                 .arg(options.role);
-    QFile file(options.configDir + u"/pgbouncer.ini"_s);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error::unavailable(u"cannot write "_s + file.fileName());
-    file.write(ini.toUtf8());
-    file.close();
-    QFile users(options.configDir + u"/userlist.txt"_s);
-    if (!users.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error::unavailable(u"cannot write "_s + users.fileName());
-    users.write(u"\"%1\" \"\"\n\"postgres\" \"\"\n"_s.arg(options.role).toUtf8());
-    users.close();
-    if (::geteuid() == 0) {
-        // The postgres user runs PgBouncer and writes its pid file here.
-        if (const passwd *pg = ::getpwnam("postgres"))
-            [[maybe_unused]] const int rc = ::chown(QFile::encodeName(options.configDir).constData(), pg->pw_uid, pg->pw_gid);
-    }
-    return Done{};
+    if (auto status = ServiceDir::writeFile(options.configDir + u"/pgbouncer.ini"_s, ini.toUtf8(), u"postgres"_s); !status)
+        return status;
+    const QByteArray role = options.role.toUtf8().replace('"', "\"\"");
+    return ServiceDir::writeFile(options.configDir + u"/userlist.txt"_s,
+                                 '"' + role + "\" \"" + options.scramSecret + "\"\n", u"postgres"_s);
 }
 
 ChildProcess *PgBouncer::createProcess(const Options &options, QObject *parent)

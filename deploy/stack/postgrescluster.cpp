@@ -1,7 +1,9 @@
 #include "postgrescluster.h"
 
 #include "childprocess.h"
+#include "pgpassfile.h"
 #include "readiness.h"
+#include "servicedir.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -21,24 +23,6 @@ using namespace Qt::StringLiterals;
 namespace wf::stack {
 
 namespace {
-
-bool postgresCanTraverse(const QString &path)
-{
-    const passwd *pg = ::getpwnam("postgres");
-    if (!pg)
-        return false;
-    QString dir = QFileInfo(path).absoluteFilePath();
-    while (!dir.isEmpty() && dir != u"/"_s) {
-        struct stat info {};
-        if (::stat(QFile::encodeName(dir).constData(), &info) == 0) {
-            const bool owner = info.st_uid == pg->pw_uid;
-            if (!(info.st_mode & S_IXOTH) && !owner)
-                return false;
-        }
-        dir = QFileInfo(dir).absolutePath();
-    }
-    return true;
-}
 
 Status runAsPostgres(const QString &program, const QStringList &arguments, const QString &logFile)
 {
@@ -67,6 +51,32 @@ Status runAsPostgres(const QString &program, const QStringList &arguments, const
     return Done{};
 }
 
+// The account that runs the stack: the one the socket admits as superuser.
+QString ownAccount()
+{
+    const passwd *entry = ::getpwuid(::geteuid());
+    return entry ? QString::fromLocal8Bit(entry->pw_name) : QString();
+}
+
+// Who may connect, and how: see the class comment.
+Status writeAccessRules(const PostgresCluster::Options &options)
+{
+    const QByteArray hba = "# Written by wf-stack on every start; edits are lost.\n"
+                           "# The superuser over the Unix socket, for the stack's own account only.\n"
+                           "local all postgres peer map=stack\n"
+                           "# Everyone else over TCP on loopback, with a password (SCRAM).\n"
+                           "host all all 127.0.0.1/32 scram-sha-256\n"
+                           "host all all ::1/128 scram-sha-256\n";
+    if (auto status = ServiceDir::writeFile(options.dataDir + u"/pg_hba.conf"_s, hba, u"postgres"_s); !status)
+        return status;
+    QByteArray ident = "# Written by wf-stack on every start; edits are lost.\n";
+    for (const QString &account : QStringList{ownAccount(), u"postgres"_s}) {
+        if (!account.isEmpty())
+            ident += "stack " + account.toUtf8() + " postgres\n";
+    }
+    return ServiceDir::writeFile(options.dataDir + u"/pg_ident.conf"_s, ident, u"postgres"_s);
+}
+
 } // namespace
 
 QString PostgresCluster::binDir()
@@ -85,37 +95,26 @@ QString PostgresCluster::binDir()
     return {};
 }
 
-QString PostgresCluster::reachableDataDir(const QString &preferred)
-{
-    if (::geteuid() != 0 || postgresCanTraverse(QFileInfo(preferred).absolutePath()))
-        return preferred;
-    const passwd *pg = ::getpwnam("postgres");
-    const QString home = pg ? QString::fromLocal8Bit(pg->pw_dir) : u"/var/lib/postgresql"_s;
-    const QByteArray key = QFileInfo(preferred).absoluteFilePath().toUtf8();
-    return home + u"/wf-platform-"_s + QString::number(qHash(key), 16);
-}
-
 Status PostgresCluster::initialize(const Options &options)
 {
     const QString bin = binDir();
     if (bin.isEmpty())
         return Error::unavailable(u"PostgreSQL server binaries not found (install the postgresql package)"_s);
-    if (QFileInfo::exists(options.dataDir + u"/PG_VERSION"_s))
-        return Done{};
-    QDir().mkpath(options.dataDir);
-    if (::geteuid() == 0) {
-        const passwd *pg = ::getpwnam("postgres");
-        if (!pg)
-            return Error::unavailable(u"user postgres does not exist (install the postgresql package)"_s);
-        if (::chown(QFile::encodeName(options.dataDir).constData(), pg->pw_uid, pg->pw_gid) != 0)
-            return Error::unavailable(u"cannot hand %1 to the postgres user"_s.arg(options.dataDir));
+    if (!QFileInfo::exists(options.dataDir + u"/PG_VERSION"_s)) {
+        if (auto status = ServiceDir::prepare(options.dataDir, u"postgres"_s); !status)
+            return status;
+        QStringList arguments{u"-D"_s, options.dataDir, u"-U"_s, u"postgres"_s, u"--auth-local=peer"_s,
+                              u"--auth-host=scram-sha-256"_s, u"-E"_s, u"UTF8"_s, u"--locale=C.UTF-8"_s};
+        if (!options.durable)
+            arguments << u"--no-sync"_s;
+        if (auto status = runAsPostgres(bin + u"/initdb"_s, arguments, options.logFile); !status)
+            return status;
     }
-    ::chmod(QFile::encodeName(options.dataDir).constData(), 0700);
-    QStringList arguments{u"-D"_s, options.dataDir, u"-U"_s, u"postgres"_s, u"--auth=trust"_s, u"-E"_s, u"UTF8"_s,
-                          u"--locale=C.UTF-8"_s};
-    if (!options.durable)
-        arguments << u"--no-sync"_s;
-    return runAsPostgres(bin + u"/initdb"_s, arguments, options.logFile);
+    if (const QString sockets = socketDir(options); sockets != QFileInfo(options.dataDir).absoluteFilePath()) {
+        if (auto status = ServiceDir::prepare(sockets, u"postgres"_s); !status)
+            return status;
+    }
+    return writeAccessRules(options);
 }
 
 ChildProcess *PostgresCluster::createProcess(const Options &options, QObject *parent)
@@ -124,7 +123,9 @@ ChildProcess *PostgresCluster::createProcess(const Options &options, QObject *pa
     spec.name = u"postgres"_s;
     spec.program = binDir() + u"/postgres"_s;
     spec.arguments = {u"-D"_s, options.dataDir, u"-p"_s, QString::number(options.port),
-                      u"-c"_s, u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"unix_socket_directories="_s,
+                      u"-c"_s, u"listen_addresses=127.0.0.1"_s,
+                      u"-c"_s, u"unix_socket_directories="_s + socketDir(options),
+                      u"-c"_s, u"unix_socket_permissions=0700"_s, u"-c"_s, u"password_encryption=scram-sha-256"_s,
                       u"-c"_s, u"max_connections=%1"_s.arg(options.maxConnections),
                       u"-c"_s, u"shared_buffers=256MB"_s, u"-c"_s, u"wal_buffers=16MB"_s,
                       u"-c"_s, u"checkpoint_timeout=15min"_s, u"-c"_s, u"max_wal_size=2GB"_s,
@@ -150,11 +151,28 @@ QString PostgresCluster::url(const Options &options)
     return u"postgresql://%1@127.0.0.1:%2/%3"_s.arg(options.role).arg(options.port).arg(options.database);
 }
 
+QString PostgresCluster::socketDir(const Options &options)
+{
+    // sun_path holds 107 bytes; the socket is <dir>/.s.PGSQL.<port>.
+    const QString dir = QFileInfo(options.dataDir).absoluteFilePath();
+    if (QFile::encodeName(dir).size() + 20 <= 100)
+        return dir;
+    return QDir::tempPath() + u"/wf-pg-"_s + QString::number(qHash(dir.toUtf8()), 16);
+}
+
+QByteArray PostgresCluster::superuserConninfo(const Options &options, const QString &database)
+{
+    auto quoted = [](QString value) -> QString { return u"'"_s + value.replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s) + u"'"_s; };
+    return u"host=%1 port=%2 user=postgres dbname=%3 connect_timeout=5"_s
+            .arg(quoted(socketDir(options)))
+            .arg(options.port)
+            .arg(quoted(database))
+            .toUtf8();
+}
+
 Status PostgresCluster::waitAndBootstrap(const Options &options, int timeoutMs)
 {
-    const QByteArray conninfo = u"host=127.0.0.1 port=%1 user=postgres dbname=postgres connect_timeout=2"_s
-                                        .arg(options.port)
-                                        .toUtf8();
+    const QByteArray conninfo = superuserConninfo(options, u"postgres"_s);
     if (auto up = waitUntilAnswering([&] { return PQping(conninfo.constData()) == PQPING_OK; }, timeoutMs,
                                      u"PostgreSQL"_s, options.port, options.logFile);
         !up)
@@ -179,13 +197,33 @@ Status PostgresCluster::waitAndBootstrap(const Options &options, int timeoutMs)
         PQfreemem(escaped);
         return out;
     };
+    auto literal = [connection](const QByteArray &value) {
+        char *escaped = PQescapeLiteral(connection, value.constData(), size_t(value.size()));
+        const QByteArray out(escaped);
+        PQfreemem(escaped);
+        return out;
+    };
     const QByteArray role = identifier(options.role);
     const QByteArray database = identifier(options.database);
     // DO blocks make both idempotent; CREATE DATABASE cannot run inside one, hence the check.
-    if (auto status = exec("DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + QByteArray("'")
-                           + options.role.toUtf8().replace('\'', "''") + "') THEN CREATE ROLE " + role
-                           + " LOGIN; END IF; END$$");
+    if (auto status = exec("DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(options.role.toUtf8())
+                           + ") THEN CREATE ROLE " + role + " LOGIN; END IF; END$$");
         !status)
+        return status;
+    // The password goes over as the SCRAM secret libpq computes here: never in clear, so no log
+    // or statistics view can show it.
+    const auto password = PgPassFile::ensure(options.passwordFile, options.role);
+    if (!password)
+        return password.error();
+    const QByteArray roleName = options.role.toUtf8();
+    char *secret = PQencryptPasswordConn(connection, password->constData(), roleName.constData(), "scram-sha-256");
+    if (!secret)
+        return Error::unavailable(u"cannot compute the SCRAM secret: "_s + QString::fromUtf8(PQerrorMessage(connection)));
+    const QByteArray secretText(secret);
+    PQfreemem(secret);
+    // Set on every start (with a new salt): the password file is the truth, whatever the cluster
+    // had before (an older cluster's role had none).
+    if (auto status = exec("ALTER ROLE " + role + " PASSWORD " + literal(secretText)); !status)
         return status;
     const QByteArray databaseName = options.database.toUtf8();
     const char *values[] = {databaseName.constData()};
@@ -198,9 +236,7 @@ Status PostgresCluster::waitAndBootstrap(const Options &options, int timeoutMs)
             return status;
     }
     // The extension lives in the platform's database (created by the superuser, read by anyone).
-    QByteArray inDatabase = conninfo;
-    inDatabase.replace("dbname=postgres", QByteArray("dbname=" + options.database.toUtf8()));
-    PGconn *platform = PQconnectdb(inDatabase.constData());
+    PGconn *platform = PQconnectdb(superuserConninfo(options, options.database).constData());
     auto closePlatform = qScopeGuard([platform] { PQfinish(platform); });
     PGresult *extension = PQexec(platform, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     const bool created = PQresultStatus(extension) == PGRES_COMMAND_OK;
@@ -209,6 +245,22 @@ Status PostgresCluster::waitAndBootstrap(const Options &options, int timeoutMs)
     if (!created)
         return Error::unavailable(u"cannot create pg_stat_statements: "_s + message);
     return Done{};
+}
+
+Result<QByteArray> PostgresCluster::scramSecret(const Options &options)
+{
+    PGconn *connection = PQconnectdb(superuserConninfo(options, u"postgres"_s).constData());
+    auto closeConnection = qScopeGuard([connection] { PQfinish(connection); });
+    if (PQstatus(connection) != CONNECTION_OK)
+        return Error::unavailable(u"cannot connect to PostgreSQL: "_s + QString::fromUtf8(PQerrorMessage(connection)));
+    const QByteArray role = options.role.toUtf8();
+    const char *values[] = {role.constData()};
+    PGresult *result = PQexecParams(connection, "SELECT rolpassword FROM pg_authid WHERE rolname = $1", 1, nullptr,
+                                    values, nullptr, nullptr, 0);
+    auto clear = qScopeGuard([result] { PQclear(result); });
+    if (PQresultStatus(result) != PGRES_TUPLES_OK || PQntuples(result) != 1 || PQgetisnull(result, 0, 0))
+        return Error::unavailable(u"role %1 has no password"_s.arg(options.role));
+    return QByteArray(PQgetvalue(result, 0, 0));
 }
 
 } // namespace wf::stack

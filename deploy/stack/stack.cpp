@@ -8,6 +8,7 @@
 #include "replicaset.h"
 #include "scalingreconciler.h"
 #include "serverpool.h"
+#include "stacklayout.h"
 #include "statefile.h"
 
 #include "core/logging.h"
@@ -27,12 +28,12 @@ using namespace Qt::StringLiterals;
 
 namespace wf::stack {
 
-Stack::Stack(StackOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
+Stack::Stack(StackOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_layout(m_options)
 {
-    m_postgresOptions.dataDir = PostgresCluster::reachableDataDir(m_options.stateDir + u"/postgres"_s);
+    m_postgresOptions.passwordFile = m_layout.passwordFile();
     m_postgresOptions.port = m_options.postgresPort;
     m_postgresOptions.logFile = m_options.logDir() + u"/postgres.log"_s;
-    m_pgbouncerOptions.configDir = m_options.stateDir + u"/pgbouncer"_s;
     m_pgbouncerOptions.port = m_options.pgbouncerPort;
     m_pgbouncerOptions.postgresPort = m_options.postgresPort;
     m_pgbouncerOptions.logFile = m_options.logDir() + u"/pgbouncer.log"_s;
@@ -56,10 +57,16 @@ Stack::~Stack()
 Status Stack::up()
 {
     QDir().mkpath(m_options.logDir());
-    // Others may pass through the state directory (PostgreSQL and nginx's workers run as their own
-    // users and need their folders in it), but not list or read it; the logs are the owner's.
-    ::chmod(QFile::encodeName(m_options.stateDir).constData(), 0711);
+    // The state directory is the owner's alone; what PostgreSQL, PgBouncer and nginx's workers
+    // (their own accounts) must enter lives outside it when root runs the stack.
+    if (auto status = m_layout.prepare(); !status)
+        return status;
+    m_postgresOptions.dataDir = m_layout.postgresDir();
+    m_pgbouncerOptions.configDir = m_layout.pgbouncerDir();
     ::chmod(QFile::encodeName(m_options.logDir()).constData(), 0700);
+    // This process (migrations, the operator key, scaling) and the replicas find the database
+    // password here; it is in no URL.
+    qputenv("PGPASSFILE", QFile::encodeName(m_layout.passwordFile()));
     writeState();
     if (auto status = claimPorts(); !status)
         return status;
@@ -78,6 +85,10 @@ Status Stack::up()
         return applied.error();
     if (auto status = OperatorKeyFile::ensure(directUrl, OperatorKeyFile::path(m_options.stateDir)); !status)
         return status;
+    const auto secret = PostgresCluster::scramSecret(m_postgresOptions);
+    if (!secret)
+        return secret.error();
+    m_pgbouncerOptions.scramSecret = *secret;
     if (auto status = PgBouncer::configure(m_pgbouncerOptions); !status)
         return status;
     m_pgbouncer = PgBouncer::createProcess(m_pgbouncerOptions, this);
@@ -111,6 +122,7 @@ Status Stack::up()
 
     Nginx::Options nginx;
     nginx.dir = m_options.stateDir + u"/nginx"_s;
+    nginx.temporaryDir = m_layout.nginxBuffersDir();
     nginx.logDir = m_options.logDir();
     nginx.host = m_options.httpHost;
     nginx.port = m_options.httpPort;
@@ -200,6 +212,7 @@ ChildProcess::Spec Stack::replicaSpec(const QString &component, int index) const
     if (component != u"server"_s)
         spec.environment.remove(u"WF_ADMIN_TOKEN"_s); // the bootstrap key is the servers' alone
     spec.environment.insert(u"WF_DATABASE_URL"_s, PgBouncer::url(m_pgbouncerOptions));
+    spec.environment.insert(u"PGPASSFILE"_s, m_layout.passwordFile());
     spec.environment.insert(u"WF_REDIS_URL"_s, RedisServer::url(m_redisOptions));
     spec.environment.insert(u"WF_KAFKA_BROKERS"_s, kafkaBrokers());
     spec.environment.insert(u"WF_INSTANCE_ID"_s, spec.name);
@@ -334,6 +347,7 @@ QJsonObject Stack::snapshot() const
             {u"api_url"_s, u"http://127.0.0.1:%1"_s.arg(m_options.httpPort)},
             {u"auth"_s, m_options.auth},
             {u"operator_token_file"_s, OperatorKeyFile::path(m_options.stateDir)},
+            {u"database_password_file"_s, m_layout.passwordFile()},
             {u"components"_s, components}};
     if (!m_error.isEmpty())
         state.insert(u"error"_s, m_error);

@@ -5,6 +5,7 @@
 #include "postgrescluster.h"
 #include "redisserver.h"
 #include "stackoptions.h"
+#include "stacklayout.h"
 
 #include "core/result.h"
 
@@ -63,6 +64,7 @@ private:
     static QJsonObject processStatus(const ChildProcess *process, const QJsonObject &extra);
 
     StackOptions m_options;
+    StackLayout m_layout;
     PostgresCluster::Options m_postgresOptions;
     PgBouncer::Options m_pgbouncerOptions;
     RedisServer::Options m_redisOptions;

@@ -5,6 +5,7 @@
 #include "readiness.h"
 #include "scalingreconciler.h"
 #include "stack.h"
+#include "stacklayout.h"
 #include "statefile.h"
 
 #include "core/config.h"
@@ -204,12 +205,23 @@ int status(const StackOptions &options, bool asJson)
     return live ? 0 : 3;
 }
 
-int down(const StackOptions &options)
+// Deletes the stack's data (database included): only after a clean stop.
+int purge(const StackOptions &options)
+{
+    if (auto status = StackLayout(options).purge(); !status) {
+        printError(status.error().detail());
+        return 1;
+    }
+    print(u"deleted the stack's data in %1"_s.arg(options.stateDir));
+    return 0;
+}
+
+int down(const StackOptions &options, bool purging)
 {
     const QJsonObject state = StateFile::read(options.statePath());
     if (state.isEmpty()) {
         print(u"nothing to stop"_s);
-        return 0;
+        return purging ? purge(options) : 0;
     }
     const qint64 supervisor = state.value(u"pid"_s).toInteger();
     if (StateFile::sameProcess(state, supervisor)) {
@@ -242,7 +254,7 @@ int down(const StackOptions &options)
     }
     QFile::remove(options.statePath());
     print(u"stopped"_s);
-    return 0;
+    return purging ? purge(options) : 0;
 }
 
 // The in-cluster scaling backend: scaling_targets made true by patching Deployments.
@@ -289,7 +301,7 @@ int runCommand(QCoreApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Runs the Workflow Automation Platform locally: PostgreSQL, PgBouncer, Redis, the broker, nginx, servers and workers "
-                                     "as supervised child processes.\n\nCommands: up, wait-ready, status, down; and reconcile --backend kubernetes "
+                                     "as supervised child processes.\n\nCommands: up, wait-ready, status, down [--purge]; and reconcile --backend kubernetes "
                                      "(in a cluster: make scaling_targets true by patching the Deployments; WF_DATABASE_URL, "
                                      "WF_K8S_NAMESPACE, WF_K8S_API, WF_K8S_SERVER_DEPLOYMENT, WF_K8S_WORKER_DEPLOYMENT).\n"
                                      "State, logs and the database live in WF_STACK_STATE_DIR (default ./.wf).\n\n"_s
@@ -304,9 +316,10 @@ int runCommand(QCoreApplication &app)
     const QCommandLineOption timeoutOption(u"timeout"_s, u"wait-ready: seconds to wait (default 180)."_s, u"s"_s, u"180"_s);
     const QCommandLineOption pidOption(u"pid"_s, u"wait-ready: the supervisor's pid (fail at once when it exits before writing its state)."_s,
                                        u"pid"_s);
+    const QCommandLineOption purgeOption(u"purge"_s, u"down: then delete the stack's data, the database included."_s);
     const QCommandLineOption backendOption(u"backend"_s, u"reconcile: where replicas run (kubernetes)."_s, u"name"_s,
                                            u"kubernetes"_s);
-    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, pidOption, backendOption});
+    parser.addOptions({configOption, apiOption, workersOption, stateOption, jsonOption, timeoutOption, pidOption, purgeOption, backendOption});
     parser.process(app);
 
     Config config = Config::load(parser.isSet(configOption) ? parser.value(configOption) : qEnvironmentVariable("WF_CONFIG"));
@@ -331,7 +344,7 @@ int runCommand(QCoreApplication &app)
     if (command == u"status"_s)
         return status(*options, parser.isSet(jsonOption));
     if (command == u"down"_s)
-        return down(*options);
+        return down(*options, parser.isSet(purgeOption));
     if (command == u"reconcile"_s)
         return reconcile(app, config, *options, parser.value(backendOption));
     printError(u"unknown command \"%1\"; see --help"_s.arg(command));

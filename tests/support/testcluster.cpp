@@ -78,6 +78,14 @@ QString binDir()
     return configured.isEmpty() ? QCoreApplication::applicationDirPath() : configured;
 }
 
+QString TestCluster::passwordFile()
+{
+    // One for the whole test process (its clusters share the password), so that PGPASSFILE
+    // serves every cluster and every server or worker the test starts.
+    static QTemporaryDir dir(QDir::tempPath() + u"/wf-test-pgpass-XXXXXX"_s);
+    return dir.path() + u"/pgpass"_s;
+}
+
 TestCluster::TestCluster() : m_dir(QDir::tempPath() + u"/wf-test-XXXXXX"_s)
 {
     // The postgres user must be able to enter the folder.
@@ -97,6 +105,8 @@ QString TestCluster::start(Options options)
     pg.logFile = m_dir.path() + u"/postgres.log"_s;
     pg.durable = false;
     pg.maxConnections = 200;
+    pg.passwordFile = passwordFile();
+    qputenv("PGPASSFILE", QFile::encodeName(pg.passwordFile));
     if (auto status = stack::PostgresCluster::initialize(pg); !status)
         return status.error().detail();
     m_postgres.reset(stack::PostgresCluster::createProcess(pg, nullptr));
@@ -113,6 +123,7 @@ QString TestCluster::start(Options options)
         return status.error().detail();
     m_postgresPort = pg.port;
     m_postgresUrl = stack::PostgresCluster::url(pg);
+    m_superuser = stack::PostgresCluster::superuserConninfo(pg, pg.database);
 
     if (options.pgbouncer) {
         stack::PgBouncer::Options bouncer;
@@ -122,6 +133,10 @@ QString TestCluster::start(Options options)
         bouncer.logFile = m_dir.path() + u"/pgbouncer.log"_s;
         bouncer.maxClientConnections = 1000;
         bouncer.defaultPoolSize = 20;
+        const auto secret = stack::PostgresCluster::scramSecret(pg);
+        if (!secret)
+            return secret.error().detail();
+        bouncer.scramSecret = *secret;
         if (auto status = stack::PgBouncer::configure(bouncer); !status)
             return status.error().detail();
         m_pgbouncer.reset(stack::PgBouncer::createProcess(bouncer, nullptr));
@@ -155,12 +170,19 @@ void TestCluster::stop()
 
 QString TestCluster::scalar(const QString &sql) const
 {
-    return scalarAt(m_postgresPort, sql);
+    return scalarWith(m_superuser, sql);
 }
 
-QString scalarAt(int port, const QString &sql)
+QString scalarAt(int port, const QString &sql, const QString &passwordFile)
 {
-    const QByteArray conninfo = u"host=127.0.0.1 port=%1 user=postgres dbname=workflow connect_timeout=5"_s.arg(port).toUtf8();
+    const QString conninfo = u"host=127.0.0.1 port=%1 user=workflow dbname=workflow connect_timeout=5 passfile='%2'"_s
+                                     .arg(port)
+                                     .arg(QString(passwordFile).replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s));
+    return scalarWith(conninfo.toUtf8(), sql);
+}
+
+QString scalarWith(const QByteArray &conninfo, const QString &sql)
+{
     PGconn *connection = PQconnectdb(conninfo.constData());
     QString value;
     if (PQstatus(connection) == CONNECTION_OK) {
@@ -170,6 +192,8 @@ QString scalarAt(int port, const QString &sql)
         else if (PQresultStatus(result) != PGRES_COMMAND_OK && PQresultStatus(result) != PGRES_TUPLES_OK)
             value = u"ERROR: "_s + QString::fromUtf8(PQresultErrorMessage(result));
         PQclear(result);
+    } else {
+        value = u"ERROR: "_s + QString::fromUtf8(PQerrorMessage(connection));
     }
     PQfinish(connection);
     return value;

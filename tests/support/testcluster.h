@@ -44,8 +44,11 @@ public:
     // them hangs the database, connections included; SIGCONT lets it go on).
     bool signalPostgres(int signal) const;
 
-    // Runs one SQL statement as the superuser directly on PostgreSQL; returns the first value.
+    // Runs one SQL statement as the superuser directly on PostgreSQL (over its Unix socket: the
+    // superuser has no password); returns the first value.
     QString scalar(const QString &sql) const;
+    // The pgpass file of every cluster of this test process (PGPASSFILE once one started).
+    static QString passwordFile();
 
 private:
     QTemporaryDir m_dir;
@@ -53,12 +56,16 @@ private:
     std::unique_ptr<stack::ChildProcess> m_pgbouncer;
     QString m_postgresUrl;
     QString m_bouncerUrl;
+    QByteArray m_superuser; // libpq parameters
     int m_postgresPort = 0;
 };
 
-// One SQL statement as the superuser on the PostgreSQL at `port` (database "workflow"); the
-// first value, or "ERROR: …".
-QString scalarAt(int port, const QString &sql);
+// One SQL statement as the platform's role on the PostgreSQL at `port` (database "workflow"), its
+// password from the pgpass file `passwordFile` (a stack's, see its status); the first value, or
+// "ERROR: …".
+QString scalarAt(int port, const QString &sql, const QString &passwordFile);
+// Likewise with libpq connection parameters.
+QString scalarWith(const QByteArray &conninfo, const QString &sql);
 
 // The directory of the project's executables (WF_BIN_DIR, set by ctest).
 QString binDir();
