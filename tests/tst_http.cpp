@@ -109,6 +109,7 @@ private Q_SLOTS:
     void answersLeaveInRequestOrder();
     void firstSendWinsAndUnsentRepliesAnswer500();
     void controllersAnswerWithoutASocket();
+    void scalingChangesAreCheckedBeforeStorage();
     void routesNeedTheKeysOfTheirGroup();
     void theGatekeeperAdmitsByKeyAndRole();
     void anUnknownKeyGetsOneMoreLookAfterARefresh();
@@ -292,6 +293,25 @@ void TestHttp::controllersAnswerWithoutASocket()
     QCOMPARE(statusOf(sink.written.at(4)), 404);
     QCOMPARE(statusOf(sink.written.at(5)), 400);
     QVERIFY(!json::parse(bodyOf(sink.written.at(5)))->toObject().value(u"detail"_s).toString().isEmpty());
+}
+
+void TestHttp::scalingChangesAreCheckedBeforeStorage()
+{
+    RealEndpoints real;
+    RecordingSink sink;
+    const QList<QByteArray> bodies{R"({"replicas":1e300})", R"({"max":-1e300})", R"({"min":9.3e18})", R"({"replicas":-1})",
+                                   R"({"replicas":2.5})", R"({"replicas":10001})", R"({"autoscale":"yes"})", R"({"reason":"x"})",
+                                   R"([5])"};
+    for (const QByteArray &body : bodies) {
+        http::HttpRequest change = request("PUT", u"/api/v1/admin/scaling/worker"_s);
+        change.body = body;
+        real.router.dispatch(change, http::Reply(&sink, "unit", false, false));
+    }
+    QCOMPARE(sink.written.size(), bodies.size());
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        QVERIFY2(statusOf(sink.written.at(i)) == 400, bodies.at(i).constData());
+        QVERIFY(!json::parse(bodyOf(sink.written.at(i)))->toObject().value(u"detail"_s).toString().isEmpty());
+    }
 }
 
 void TestHttp::routesNeedTheKeysOfTheirGroup()

@@ -62,7 +62,8 @@ Result<ScalingChange> parseChange(const QJsonValue &body)
             return Done{};
         const QJsonValue value = object.value(key);
         const double number = value.toDouble(-1);
-        if (!value.isDouble() || number != double(qint64(number)) || number < 0 || number > ScalingStore::MaxReplicas)
+        // In range before the integer test: converting 1e300 to an integer is undefined.
+        if (!value.isDouble() || !(number >= 0 && number <= ScalingStore::MaxReplicas) || number != double(int(number)))
             return Error::invalid(u"\"%1\" must be a non-negative integer up to %2"_s.arg(key).arg(ScalingStore::MaxReplicas));
         into = int(number);
         return Done{};
