@@ -71,11 +71,12 @@ wf_build() {
 }
 
 # Builds the libFuzzer targets (clang, ASan, UBSan) in build-fuzz/ and runs each for $1 seconds
-# on a copy of its corpus (tests/fuzz/corpus/<target>); fails on a crash, a leak, a sanitizer
-# report or a broken invariant, keeping the input that did it in build-fuzz/findings/.
+# on a copy of its corpus (tests/fuzz/corpus/<target>, with tests/fuzz/<target>.dict when there is
+# one); fails on a crash, a leak, a sanitizer report or a broken invariant, keeping the input that
+# did it in build-fuzz/findings/.
 wf_fuzz() {
-  local seconds="$1" dir="${WF_FUZZ_BUILD_DIR:-$WF_ROOT/build-fuzz}" rc=0 target work
-  local targets=(definition template egress)
+  local seconds="$1" dir="${WF_FUZZ_BUILD_DIR:-$WF_ROOT/build-fuzz}" rc=0 target work dict
+  local targets=(definition template egress request)
   wf_say "fuzzing ${targets[*]} for ${seconds} s each (libFuzzer, ASan, UBSan; build in $dir)"
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WF_ROOT}"
   if [ ! -f "$dir/build.ninja" ]; then
@@ -87,7 +88,9 @@ wf_fuzz() {
   for target in "${targets[@]}"; do
     work="$(mktemp -d)"
     cp "$WF_ROOT/tests/fuzz/corpus/$target/"* "$work/"
-    if "$dir/bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+    dict=()
+    if [ -f "$WF_ROOT/tests/fuzz/$target.dict" ]; then dict=(-dict="$WF_ROOT/tests/fuzz/$target.dict"); fi
+    if "$dir/bin/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 "${dict[@]}" \
          -artifact_prefix="$dir/findings/$target-" "$work" >"$dir/findings/$target.log" 2>&1; then
       echo "fuzz_$target: clean, $(grep -ao 'stat::number_of_executed_units: [0-9]*' "$dir/findings/$target.log" | awk '{print $2}') inputs"
     else
