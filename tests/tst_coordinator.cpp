@@ -1,6 +1,6 @@
 // The parts of the worker's run coordinator, each over a scripted ExecutionStore (no database,
 // no broker): the batching helper they share, the claim queue, the end queue, the lease keeper,
-// dead-lettering and the sweeper's lag rule.
+// dead-lettering, the sweeper's lag rule and the decoding of trigger messages.
 #include "core/batcher.h"
 #include "execution/claimqueue.h"
 #include "execution/deadletters.h"
@@ -9,6 +9,7 @@
 #include "execution/leasekeeper.h"
 #include "execution/sweeper.h"
 #include "outbox/relaypace.h"
+#include "outbox/triggermessage.h"
 #include "store/changesink.h"
 #include "store/triggerbatcher.h"
 
@@ -174,6 +175,7 @@ private Q_SLOTS:
     void sweeperGivesLeasesGraceAfterAnOutage();
     void busyRunsAreClaimedAgainNotDropped();
     void endsGiveUpOnErrorsThatRepeat();
+    void triggerMessagesYieldOnlyAValidRunId();
 };
 
 void TestCoordinator::batcherLeavesBySizeDelayAndBytes()
@@ -501,6 +503,33 @@ void TestCoordinator::endsGiveUpOnErrorsThatRepeat()
     // Not for ever, although the lease holds: five tries, then it is left to the lease.
     QTRY_COMPARE(fates, QStringList{u"bad:%1"_s.arg(int(EndQueue::Fate::Abandoned))});
     QCOMPARE(store.finishes.size(), 5);
+}
+
+void TestCoordinator::triggerMessagesYieldOnlyAValidRunId()
+{
+    // What the outbox writes (jsonb_build_object, keys in jsonb's order), any id spelling.
+    const auto written = TriggerMessage::decode(
+            R"({"run_id": "a9df3ab41c2d4e5f8a9b0c1d2e3f4a5b", "workflow_id": "17885abc0b2d4c3e9f1a2b3c4d5e6f70", "workflow_version": 3})");
+    QVERIFY(written);
+    QCOMPARE(written->runId, u"a9df3ab41c2d4e5f8a9b0c1d2e3f4a5b"_s);
+    QCOMPARE(TriggerMessage::decode(R"({"run_id":"A9DF3AB4-1C2D-4E5F-8A9B-0C1D2E3F4A5B"})")->runId,
+             u"a9df3ab41c2d4e5f8a9b0c1d2e3f4a5b"_s);
+    // Anything else is a dead letter, with the reason it records.
+    for (const QByteArray &notJson : {QByteArray(), QByteArray("{"), QByteArray("run_id=a9df"), QByteArray("\xff\xfe{}")}) {
+        const auto decoded = TriggerMessage::decode(notJson);
+        QVERIFY2(!decoded, notJson.constData());
+        QCOMPARE(decoded.error().detail(), u"message is not JSON"_s);
+    }
+    for (const QByteArray &noRun : {QByteArray("{}"), QByteArray("[]"), QByteArray("null"), QByteArray(R"("a9df3ab41c2d4e5f8a9b0c1d2e3f4a5b")"),
+                                    QByteArray(R"({"run_id": 42})"), QByteArray(R"({"run_id": null})"),
+                                    QByteArray(R"({"run_id": "a9df3ab41c2d4e5f8a9b0c1d2e3f4a5"})"),
+                                    QByteArray(R"({"run_id": "g9df3ab41c2d4e5f8a9b0c1d2e3f4a5b"})"),
+                                    QByteArray(R"({"run_id": ["a9df3ab41c2d4e5f8a9b0c1d2e3f4a5b"]})"),
+                                    QByteArray(R"({"runId": "a9df3ab41c2d4e5f8a9b0c1d2e3f4a5b"})")}) {
+        const auto decoded = TriggerMessage::decode(noRun);
+        QVERIFY2(!decoded, noRun.constData());
+        QCOMPARE(decoded.error().detail(), u"message has no valid run_id"_s);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCoordinator)

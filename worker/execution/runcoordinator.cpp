@@ -7,14 +7,13 @@
 #include "endqueue.h"
 #include "leasekeeper.h"
 
-#include "core/ids.h"
-#include "core/json.h"
 #include "core/logging.h"
 #include "engine/httpclientpool.h"
 #include "engine/runexecution.h"
 #include "engine/runoutcome.h"
 #include "kafka/kafkaconsumer.h"
 #include "metrics/metrics.h"
+#include "outbox/triggermessage.h"
 #include "store/changesink.h"
 
 #include <QScopeGuard>
@@ -82,14 +81,12 @@ RunCoordinator::~RunCoordinator() = default;
 
 void RunCoordinator::handle(const kafka::KafkaMessage &message)
 {
-    const auto parsed = json::parse(message.value);
-    const QString runId = parsed && parsed->isObject()
-            ? ids::normalize(parsed->toObject().value(u"run_id"_s).toString())
-            : QString();
-    if (runId.isEmpty()) {
-        m_deadLetters->record(message, parsed ? u"message has no valid run_id"_s : u"message is not JSON"_s);
+    const Result<TriggerMessage> decoded = TriggerMessage::decode(message.value);
+    if (!decoded) {
+        m_deadLetters->record(message, decoded.error().detail());
         return;
     }
+    const QString &runId = decoded->runId;
     if (m_draining)
         return; // not acknowledged: another worker gets it after the rebalance
     if (const auto active = m_active.constFind(runId);
