@@ -9,11 +9,12 @@ export WF_STACK_STATE_DIR="${WF_STACK_STATE_DIR:-$WF_ROOT/.wf}"
 # Everything the build, the tests and the local stack use, from Debian 12's archive.
 WF_PACKAGES=(
   g++ cmake ninja-build pkg-config ccache curl ca-certificates
-  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools
+  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools
   libqt6sql6-psql qtkeychain-qt6-dev libpq-dev librdkafka-dev libhiredis-dev libyaml-cpp-dev prometheus-cpp-dev prometheus
   postgresql pgbouncer redis-server nginx
   jq nodejs npm
   clang libclang-rt-14-dev
+  xvfb libqt6svg6
 )
 
 wf_say() { printf '==> %s\n' "$*"; }
