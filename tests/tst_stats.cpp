@@ -133,6 +133,48 @@ private Q_SLOTS:
         QVERIFY(!InstanceSnapshot::fromJson(QJsonObject{{u"id"_s, u"x"_s}}));
     }
 
+    void snapshotsFromOtherProcessesAreReadWithinBounds()
+    {
+        // Another process's entry in Redis or PostgreSQL, corrupt: every figure is read within
+        // what a real process can report (the message fuzzer found 4e131 requests converted to an
+        // integer, which is undefined), and a heartbeat beyond the year 9999 is no heartbeat.
+        const double huge = 4e131;
+        QJsonArray latency;
+        for (qsizetype i = 0; i <= Metrics::latencyBounds().size(); ++i)
+            latency.append(i == 0 ? huge : -huge);
+        const QJsonObject window{{u"requests"_s, huge}, {u"requests_4xx"_s, -huge}, {u"runs_failed"_s, 1.8446744073709552e19},
+                                 {u"cpu_seconds"_s, huge}, {u"span_ms"_s, huge}, {u"latency"_s, latency},
+                                 {u"routes"_s, QJsonObject{{u"GET /health"_s, latency}}}};
+        const QJsonObject corrupt{{u"id"_s, u"server-x"_s}, {u"component"_s, u"server"_s}, {u"at_ms"_s, 1767225600123.0},
+                                  {u"pid"_s, huge}, {u"started_at_ms"_s, -huge}, {u"rss_bytes"_s, huge}, {u"open_fds"_s, -huge},
+                                  {u"in_flight"_s, 2147483647}, {u"windows"_s, QJsonObject{{u"1"_s, window}, {u"60"_s, window}}}};
+        const auto read = InstanceSnapshot::fromJson(corrupt);
+        QVERIFY(read);
+        const double maxCount = 9007199254740992.0; // 2^53: the integers JSON holds exactly
+        QCOMPARE(double(read->pid), maxCount);
+        QCOMPARE(read->startedAtMs, qint64(0));
+        QCOMPARE(read->rssBytes, maxCount);
+        QCOMPARE(read->openFds, qint64(-1));
+        QVERIFY(read->inFlight <= 1 << 20); // adding a thousand of them up stays an int
+        const InstanceWindow *second = read->window(1);
+        QVERIFY(second);
+        QCOMPARE(double(second->totals.requests), maxCount);
+        QCOMPARE(second->totals.requests4xx, quint64(0));
+        QCOMPARE(double(second->totals.runsFailed), maxCount);
+        QCOMPARE(double(second->totals.latency.counts().first()), maxCount);
+        QCOMPARE(second->totals.latency.counts().last(), quint64(0));
+        QVERIFY(second->totals.cpuSeconds <= maxCount);
+        QVERIFY(second->spanMs <= 253402300799999); // the year 9999
+        // Read again from its own JSON: the same.
+        QCOMPARE(InstanceSnapshot::fromJson(read->toJson())->toJson(), read->toJson());
+        // A heartbeat no clock gives.
+        for (const double at : {huge, -huge, 253402300800000.0}) {
+            QJsonObject late = corrupt;
+            late.insert(u"at_ms"_s, at);
+            QVERIFY(!InstanceSnapshot::fromJson(late));
+        }
+    }
+
     void theViewAddsInstancesUp()
     {
         ClusterInputs inputs;

@@ -19,7 +19,7 @@ LatencyHistogram LatencyHistogram::fromJson(const QJsonArray &counts)
     QList<quint64> values;
     values.reserve(counts.size());
     for (const QJsonValue &value : counts)
-        values.append(quint64(qMax(0.0, value.toDouble())));
+        values.append(quint64(qBound(0.0, value.toDouble(), MaxCount)));
     return fromCounts(values);
 }
 

@@ -13,9 +13,14 @@ class LatencyHistogram
 public:
     LatencyHistogram();
 
+    // The largest count read from JSON (2^53, the integers a JSON number holds exactly): what
+    // another process published is read within it, never converted from beyond it.
+    static constexpr double MaxCount = 9007199254740992.0;
+
     // Counts per bucket, not cumulative; the last one is +Inf. A list of another length is
     // treated as empty.
     static LatencyHistogram fromCounts(const QList<quint64> &counts);
+    // Counts outside [0, MaxCount] are read as the nearer bound.
     static LatencyHistogram fromJson(const QJsonArray &counts);
 
     void add(const LatencyHistogram &other);

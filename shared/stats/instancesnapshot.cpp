@@ -29,9 +29,16 @@ QJsonObject totalsToJson(const MetricTotals &totals)
     return object;
 }
 
+// A number another process wrote, within [min, max] (converting one beyond an integer type's
+// range is undefined); `fallback` when it is no number.
+double within(const QJsonValue &value, double min, double max, double fallback = 0)
+{
+    return qBound(min, value.toDouble(fallback), max);
+}
+
 MetricTotals totalsFromJson(const QJsonObject &object)
 {
-    auto count = [&object](const QString &key) { return quint64(qMax(0.0, object.value(key).toDouble())); };
+    auto count = [&object](const QString &key) { return quint64(within(object.value(key), 0, LatencyHistogram::MaxCount)); };
     MetricTotals totals;
     totals.requests = count(u"requests"_s);
     totals.requests4xx = count(u"requests_4xx"_s);
@@ -41,7 +48,7 @@ MetricTotals totalsFromJson(const QJsonObject &object)
     totals.runsSucceeded = count(u"runs_succeeded"_s);
     totals.runsFailed = count(u"runs_failed"_s);
     totals.runsCancelled = count(u"runs_cancelled"_s);
-    totals.cpuSeconds = qMax(0.0, object.value(u"cpu_seconds"_s).toDouble());
+    totals.cpuSeconds = within(object.value(u"cpu_seconds"_s), 0, LatencyHistogram::MaxCount);
     totals.latency = LatencyHistogram::fromJson(object.value(u"latency"_s).toArray());
     const QJsonObject routes = object.value(u"routes"_s).toObject();
     for (auto it = routes.constBegin(); it != routes.constEnd(); ++it)
@@ -90,15 +97,16 @@ std::optional<InstanceSnapshot> InstanceSnapshot::fromJson(const QJsonObject &ob
     InstanceSnapshot snapshot;
     snapshot.id = object.value(u"id"_s).toString();
     snapshot.component = object.value(u"component"_s).toString();
-    snapshot.atMs = qint64(object.value(u"at_ms"_s).toDouble());
-    if (snapshot.id.isEmpty() || snapshot.component.isEmpty() || snapshot.atMs <= 0)
+    const double atMs = object.value(u"at_ms"_s).toDouble();
+    if (snapshot.id.isEmpty() || snapshot.component.isEmpty() || !(atMs >= 1 && atMs <= MaxTimeMs))
         return std::nullopt;
+    snapshot.atMs = qint64(atMs);
     snapshot.host = object.value(u"host"_s).toString();
-    snapshot.pid = qint64(object.value(u"pid"_s).toDouble());
-    snapshot.startedAtMs = qint64(object.value(u"started_at_ms"_s).toDouble());
-    snapshot.rssBytes = object.value(u"rss_bytes"_s).toDouble();
-    snapshot.openFds = qint64(object.value(u"open_fds"_s).toDouble(-1));
-    snapshot.inFlight = object.value(u"in_flight"_s).toInt();
+    snapshot.pid = qint64(within(object.value(u"pid"_s), 0, LatencyHistogram::MaxCount));
+    snapshot.startedAtMs = qint64(within(object.value(u"started_at_ms"_s), 0, MaxTimeMs));
+    snapshot.rssBytes = within(object.value(u"rss_bytes"_s), 0, LatencyHistogram::MaxCount);
+    snapshot.openFds = qint64(within(object.value(u"open_fds"_s), -1, LatencyHistogram::MaxCount, -1));
+    snapshot.inFlight = int(within(object.value(u"in_flight"_s), 0, MaxInFlight));
     snapshot.draining = object.value(u"draining"_s).toBool();
     const QJsonObject windowsObject = object.value(u"windows"_s).toObject();
     for (int seconds : WindowSeconds) {
@@ -107,7 +115,7 @@ std::optional<InstanceSnapshot> InstanceSnapshot::fromJson(const QJsonObject &ob
             continue;
         InstanceWindow entry;
         entry.seconds = seconds;
-        entry.spanMs = qint64(value.toObject().value(u"span_ms"_s).toDouble());
+        entry.spanMs = qint64(within(value.toObject().value(u"span_ms"_s), 0, MaxTimeMs));
         entry.totals = totalsFromJson(value.toObject());
         snapshot.windows.append(entry);
     }

@@ -25,6 +25,11 @@ struct InstanceWindow
 struct InstanceSnapshot
 {
     static constexpr int WindowSeconds[] = {1, 10, 60};
+    // What fromJson reads a figure within (another process wrote it, perhaps corrupt): times up
+    // to the year 9999, requests or runs in flight up to 2^20 (a thousand instances add up to an
+    // int), every other figure up to LatencyHistogram::MaxCount.
+    static constexpr double MaxTimeMs = 253402300799999.0;
+    static constexpr int MaxInFlight = 1 << 20;
 
     QString id;
     QString component; // server, worker
@@ -42,6 +47,7 @@ struct InstanceSnapshot
     const InstanceWindow *window(int seconds) const;
 
     QJsonObject toJson() const;
+    // Nullopt without an id, a component or a heartbeat (at_ms) between 1970 and 9999.
     static std::optional<InstanceSnapshot> fromJson(const QJsonObject &object);
 };
 
