@@ -204,6 +204,30 @@ private Q_SLOTS:
         QVERIFY(sample.value(u"worker_desired"_s).isNull());
     }
 
+    void theViewOfImpossibleFiguresIsDefined()
+    {
+        // Figures within the decoder's bounds that no process reports: more 4xx than requests,
+        // 2^53 CPU seconds in a millisecond. Percentages stay percentages, and nothing is
+        // converted to an integer out of range (the message fuzzer's corrupt-snapshot seed did).
+        InstanceSnapshot corrupt = instance(u"server-x"_s, u"server"_s, 1, 40);
+        for (InstanceWindow &window : corrupt.windows) {
+            window.totals.requests4xx = 9007199254740992ULL;
+            window.totals.runsFailed = 9007199254740992ULL;
+            window.totals.cpuSeconds = 9007199254740992.0;
+            window.spanMs = 1;
+        }
+        InstanceSnapshot twin = corrupt;
+        twin.id = u"server-y"_s;
+        ClusterInputs inputs;
+        inputs.nowMs = 1000500;
+        inputs.instances = {corrupt, twin};
+        const ClusterView view(inputs);
+        const QJsonObject json = view.toJson();
+        QCOMPARE(json.value(u"errors"_s)[u"http_4xx_percent"_s][u"10s"_s].toDouble(), 100.0);
+        QVERIFY(json.value(u"components"_s)[u"server"_s][u"cpu_percent_10s"_s].toDouble() > 1e20);
+        QCOMPARE(view.sample().value(u"http_4xx_percent"_s).toDouble(), 100.0);
+    }
+
     void historySeriesAreColumnsAveragedPerStep()
     {
         QList<StatsSample> samples;

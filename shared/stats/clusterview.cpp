@@ -13,17 +13,22 @@ namespace wf {
 
 namespace {
 
+// The figures come from other processes' snapshots: a part larger than its whole (a corrupt
+// one) is the whole, so that the rounding below stays in an int's range.
 QJsonValue percent(quint64 part, quint64 whole)
 {
     if (whole == 0)
         return QJsonValue();
-    return qRound(double(part) * 10000.0 / double(whole)) / 100.0;
+    return qRound(double(qMin(part, whole)) * 10000.0 / double(whole)) / 100.0;
 }
 
-// `value` to `decimals` places (dividing, so 1.9 prints as 1.9, not 1.9000000000000001).
+// `value` to `decimals` places (dividing, so 1.9 prints as 1.9, not 1.9000000000000001); a
+// value too large to round through an integer is already as round as a double gets.
 QJsonValue rounded(double value, int decimals = 2)
 {
     const double scale = std::pow(10.0, decimals);
+    if (!(std::abs(value * scale) < 9e18))
+        return value;
     return double(qRound64(value * scale)) / scale;
 }
 
