@@ -38,6 +38,12 @@ void ApiClient::post(const QString &pathAndQuery, const QJsonDocument &body, QOb
     send("POST", pathAndQuery, body.toJson(QJsonDocument::Compact), context, std::move(done));
 }
 
+void ApiClient::post(const QString &pathAndQuery, const QJsonDocument &body, const Headers &headers, QObject *context,
+                     Callback done)
+{
+    send("POST", pathAndQuery, body.toJson(QJsonDocument::Compact), context, std::move(done), headers);
+}
+
 void ApiClient::put(const QString &pathAndQuery, const QJsonDocument &body, QObject *context, Callback done)
 {
     send("PUT", pathAndQuery, body.toJson(QJsonDocument::Compact), context, std::move(done));
@@ -49,7 +55,7 @@ void ApiClient::remove(const QString &pathAndQuery, QObject *context, Callback d
 }
 
 void ApiClient::send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body, QObject *context,
-                     Callback done)
+                     Callback done, const Headers &headers)
 {
     QNetworkRequest request(resolve(pathAndQuery));
     request.setTransferTimeout(m_timeoutMs);
@@ -59,6 +65,8 @@ void ApiClient::send(const QByteArray &verb, const QString &pathAndQuery, const 
         request.setRawHeader("Authorization", "Bearer " + m_token);
     if (!body.isEmpty() || verb == "POST" || verb == "PUT")
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     QNetworkReply *reply = m_network->sendCustomRequest(request, verb, body);
     ++m_inFlight;
     auto clock = std::make_shared<QElapsedTimer>();

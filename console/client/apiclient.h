@@ -4,11 +4,13 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
 #include <functional>
+#include <utility>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -38,6 +40,9 @@ public:
     // `pathAndQuery` is relative to the base URL, e.g. "/api/v1/admin/stats".
     void get(const QString &pathAndQuery, QObject *context, Callback done);
     void post(const QString &pathAndQuery, const QJsonDocument &body, QObject *context, Callback done);
+    // With request headers of its own (Idempotency-Key on a trigger).
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    void post(const QString &pathAndQuery, const QJsonDocument &body, const Headers &headers, QObject *context, Callback done);
     void put(const QString &pathAndQuery, const QJsonDocument &body, QObject *context, Callback done);
     void remove(const QString &pathAndQuery, QObject *context, Callback done);
 
@@ -49,7 +54,8 @@ Q_SIGNALS:
     void answered(const wf::console::ApiResponse &response);
 
 private:
-    void send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body, QObject *context, Callback done);
+    void send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body, QObject *context, Callback done,
+              const Headers &headers = {});
     QUrl resolve(const QString &pathAndQuery) const;
 
     QUrl m_baseUrl;
