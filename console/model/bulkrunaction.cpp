@@ -34,6 +34,29 @@ QString BulkRunAction::path(Kind kind, const QString &runId)
     return {};
 }
 
+QString BulkRunAction::summary() const
+{
+    const int count = total();
+    QString text;
+    switch (m_kind) {
+    case Kind::Cancel:
+        text = tr("Cancelled %1 of %n run(s); %2 had ended already.", nullptr, count);
+        break;
+    case Kind::Retry:
+        text = tr("Retried %1 of %n run(s); %2 left alone (only failed or cancelled runs can be retried).", nullptr, count);
+        break;
+    case Kind::Requeue:
+        text = tr("Requeued %1 of %n run(s); %2 were moving again or had ended.", nullptr, count);
+        break;
+    }
+    text = text.arg(m_outcome.succeeded).arg(m_outcome.conflicts);
+    if (m_outcome.failed > 0)
+        text += u' ' + tr("%n failed; the first said: %1", nullptr, m_outcome.failed).arg(m_outcome.firstError);
+    if (m_outcome.notSent > 0)
+        text += u' ' + tr("%n not sent: stopped before.", nullptr, m_outcome.notSent);
+    return text;
+}
+
 void BulkRunAction::start()
 {
     if (m_started)

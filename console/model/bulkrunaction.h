@@ -38,6 +38,9 @@ public:
     int done() const { return m_done; }
     bool isFinished() const { return m_finished; }
     const Outcome &outcome() const { return m_outcome; }
+    // What it did, in a sentence for the page and the status bar ("Cancelled 38 of 40 runs; 2
+    // had ended already.").
+    QString summary() const;
 
     void start();
     // Sends no more requests; those in flight are still counted, the rest as not sent.
