@@ -77,7 +77,7 @@ wf_build() {
 # did it in build-fuzz/findings/.
 wf_fuzz() {
   local seconds="$1" dir="${WF_FUZZ_BUILD_DIR:-$WF_ROOT/build-fuzz}" rc=0 target work dict
-  local targets=(definition template egress request)
+  local targets=(definition template egress request message)
   wf_say "fuzzing ${targets[*]} for ${seconds} s each (libFuzzer, ASan, UBSan; build in $dir)"
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WF_ROOT}"
   if [ ! -f "$dir/build.ninja" ]; then
