@@ -7,6 +7,7 @@
 // reported), bulk cancel and retry count what worked and what had ended, the stuck-runs view of
 // a healthy stack is empty. Each main view is rendered to build/screenshots/<name>.png.
 #include "httpclient.h"
+#include "screenshots.h"
 #include "stackports.h"
 #include "testcluster.h"
 
@@ -53,35 +54,6 @@ namespace {
 
 constexpr int kPagedRuns = 3000;
 constexpr int kSlowRuns = 20;
-
-// Renders `widget` at an operator's window size into build/screenshots/<name>.png; true when
-// the picture is not blank (more than two colours in a grid of samples).
-bool render(QWidget *widget, const QString &name, QString *why)
-{
-    widget->resize(1200, 800);
-    widget->show();
-    if (!QTest::qWaitForWindowExposed(widget)) {
-        *why = name + u": never exposed"_s;
-        return false;
-    }
-    QCoreApplication::processEvents();
-    const QImage image = widget->grab().toImage();
-    const QString dir = QCoreApplication::applicationDirPath() + u"/../screenshots"_s;
-    QDir().mkpath(dir);
-    const QString file = QDir(dir).absoluteFilePath(name + u".png"_s);
-    if (!image.save(file, "PNG")) {
-        *why = u"cannot write "_s + file;
-        return false;
-    }
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 8) {
-        for (int x = 0; x < image.width(); x += 8)
-            colours.insert(image.pixel(x, y));
-    }
-    *why = u"%1: %2 colours"_s.arg(file).arg(colours.size());
-    qInfo("%s", qPrintable(*why));
-    return colours.size() > 2;
-}
 
 template <typename T>
 T *waitForChild(QObject *parent)
@@ -373,7 +345,7 @@ private Q_SLOTS:
         m_quickWorkflow = id;
 
         QString why;
-        QVERIFY2(render(&page, u"workflows"_s, &why), qPrintable(why));
+        QVERIFY2(wf::test::renderScreenshot(&page, u"workflows"_s, &why, {1200, 800}, 2), qPrintable(why));
     }
 
     void triggeredRunShowsInTheRunBrowser()
@@ -394,7 +366,7 @@ private Q_SLOTS:
         const QString key = u"tst-consoleruns-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
         dialog->idempotencyKeyEdit()->setText(key);
         QString why;
-        QVERIFY2(render(dialog, u"trigger-dialog"_s, &why), qPrintable(why));
+        QVERIFY2(wf::test::renderScreenshot(dialog, u"trigger-dialog"_s, &why, {1200, 800}, 2), qPrintable(why));
 
         QSignalSpy triggered(m_workflows.get(), &WorkflowsPage::runTriggered);
         dialog->trigger();
@@ -453,7 +425,7 @@ private Q_SLOTS:
         QVERIFY(!dialog->cancelAction()->isEnabled());
         QVERIFY(!dialog->retryAction()->isEnabled());
         QString why;
-        QVERIFY2(render(dialog, u"run-detail"_s, &why), qPrintable(why));
+        QVERIFY2(wf::test::renderScreenshot(dialog, u"run-detail"_s, &why, {1200, 800}, 2), qPrintable(why));
         dialog->close();
         QVERIFY(QTest::qWaitFor([&] { return m_runs->detailDialog(m_triggeredRun) == nullptr; }, 5000));
     }
@@ -663,7 +635,7 @@ private Q_SLOTS:
             return row >= 0 && browser.item(row).value(u"status"_s).toString() == u"cancelled"_s;
         }, 15000));
         QString why;
-        QVERIFY2(render(m_runs.get(), u"runs"_s, &why), qPrintable(why));
+        QVERIFY2(wf::test::renderScreenshot(m_runs.get(), u"runs"_s, &why, {1200, 800}, 2), qPrintable(why));
     }
 };
 
