@@ -40,6 +40,8 @@ void PagedTableModel::reload()
     ++m_generation;
     beginResetModel();
     m_items.clear();
+    m_rows.clear();
+    m_prepended = 0;
     m_nextCursor.clear();
     m_loaded = false;
     m_pending = false;
@@ -54,11 +56,10 @@ QString PagedTableModel::idAt(int row) const
 
 int PagedTableModel::indexOfId(const QString &id) const
 {
-    for (int row = 0; row < m_items.size(); ++row) {
-        if (m_items.at(row).value(m_idField).toString() == id)
-            return row;
-    }
-    return -1;
+    // Rows only ever grow at the end (a page) or the top (new items): a row is its position in
+    // arrival order, shifted by the items added at the top since.
+    const auto it = m_rows.constFind(id);
+    return it == m_rows.cend() ? -1 : int(it.value() + m_prepended);
 }
 
 int PagedTableModel::rowCount(const QModelIndex &parent) const
@@ -92,8 +93,10 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
         m_lastError.clear();
         if (!items.isEmpty()) {
             beginInsertRows({}, int(m_items.size()), int(m_items.size() + items.size() - 1));
-            for (const QJsonValue &item : items)
+            for (const QJsonValue &item : items) {
+                m_rows.insert(item.toObject().value(m_idField).toString(), qint64(m_items.size()) - m_prepended);
                 m_items.append(item.toObject());
+            }
             endInsertRows();
         }
         Q_EMIT pageLoaded(int(items.size()));
@@ -135,6 +138,9 @@ void PagedTableModel::refreshHead()
         }
         if (!fresh.isEmpty()) {
             beginInsertRows({}, 0, int(fresh.size() - 1));
+            m_prepended += fresh.size();
+            for (int i = 0; i < fresh.size(); ++i)
+                m_rows.insert(fresh.at(i).value(m_idField).toString(), i - m_prepended);
             m_items = fresh + m_items;
             endInsertRows();
         }

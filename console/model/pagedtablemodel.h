@@ -3,6 +3,7 @@
 #include "client/apiresponse.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QUrlQuery>
@@ -54,6 +55,9 @@ private:
     QString m_path;
     QString m_idField;
     QUrlQuery m_filters;
+    // id → row - m_prepended: O(1) lookups at any size, stable while items arrive at either end.
+    QHash<QString, qint64> m_rows;
+    qint64 m_prepended = 0;
     QString m_nextCursor;
     QString m_lastError;
     int m_pageSize = 100;
