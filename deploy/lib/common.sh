@@ -71,20 +71,54 @@ wf_build() {
   cmake --build "$WF_BUILD_DIR" -j "${WF_BUILD_JOBS:-2}"
 }
 
-# Builds the libFuzzer targets (clang, ASan, UBSan) in build-fuzz/ and runs each for $1 seconds
-# on a copy of its corpus (tests/fuzz/corpus/<target>, with tests/fuzz/<target>.dict when there is
-# one); fails on a crash, a leak, a sanitizer report or a broken invariant, keeping the input that
-# did it in build-fuzz/findings/.
+# Builds `targets…` in the clang build with ASan and UBSan (and libFuzzer's instrumentation) that
+# wf_fuzz and wf_sanitize_tests share, build-fuzz/ unless WF_FUZZ_BUILD_DIR says otherwise:
+# configured once with the Qt Tests (only what is asked for is built); the compiler's errors
+# are shown when the build fails.
+#   wf_fuzz_build <dir> <target>…
+wf_fuzz_build() {
+  local dir="$1"
+  shift
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WF_ROOT}"
+  if [ ! -f "$dir/build.ninja" ]; then
+    CXX=clang++ cmake -S "$WF_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWF_FUZZ=ON \
+      -DWF_BUILD_TESTS=ON -DWF_BUILD_CONSOLE=OFF >/dev/null
+  elif grep -q '^WF_BUILD_TESTS:BOOL=OFF' "$dir/CMakeCache.txt"; then
+    cmake -S "$WF_ROOT" -B "$dir" -DWF_BUILD_TESTS=ON >/dev/null # made before the sanitizer run
+  fi
+  if ! cmake --build "$dir" -j "${WF_BUILD_JOBS:-2}" --target "$@" >"$dir/build.log" 2>&1; then
+    echo "building $* in $dir failed ($dir/build.log):" >&2
+    grep -E -A4 'error:|FAILED:' "$dir/build.log" | head -n 60 >&2 || true
+    return 1
+  fi
+}
+
+# Builds the unit tests (ctest label "unit") in that build and runs them: every test binary under
+# ASan and UBSan, failing on a failing test or any report (UBSan aborts, -fno-sanitize-recover;
+# LeakSanitizer reports at exit and fails the test). openapi and promtool run node and promtool,
+# not our code: the main suite runs them.
+wf_sanitize_tests() {
+  local dir="${WF_FUZZ_BUILD_DIR:-$WF_ROOT/build-fuzz}"
+  wf_say "unit tests under ASan and UBSan (clang; build in $dir)"
+  wf_fuzz_build "$dir" unit_tests || return 1
+  (
+    cd "$dir"
+    export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+    ctest --output-on-failure --no-tests=error -L unit -E '^(openapi_setup|openapi|promtool_.*)$' \
+      -j "${WF_TEST_JOBS:-2}" --timeout 600
+  )
+}
+
+# Builds the libFuzzer targets in that build and runs each for $1 seconds on a copy of its corpus
+# (tests/fuzz/corpus/<target>, with tests/fuzz/<target>.dict when there is one); fails on a crash,
+# a leak, a sanitizer report or a broken invariant, keeping the input that did it in
+# build-fuzz/findings/.
 wf_fuzz() {
   local seconds="$1" dir="${WF_FUZZ_BUILD_DIR:-$WF_ROOT/build-fuzz}" rc=0 target work dict
   local targets=(definition template egress request message)
   wf_say "fuzzing ${targets[*]} for ${seconds} s each (libFuzzer, ASan, UBSan; build in $dir)"
-  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$WF_ROOT}"
-  if [ ! -f "$dir/build.ninja" ]; then
-    CXX=clang++ cmake -S "$WF_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWF_FUZZ=ON \
-      -DWF_BUILD_TESTS=OFF -DWF_BUILD_CONSOLE=OFF >/dev/null
-  fi
-  cmake --build "$dir" -j "${WF_BUILD_JOBS:-2}" --target "${targets[@]/#/fuzz_}" >/dev/null || return 1
+  wf_fuzz_build "$dir" "${targets[@]/#/fuzz_}" || return 1
   mkdir -p "$dir/findings"
   for target in "${targets[@]}"; do
     work="$(mktemp -d)"
