@@ -70,6 +70,7 @@ QJsonObject WorkerHealth::stats() const
     const RunCoordinator::Counters &counters = m_coordinator.counters();
     return {
         {u"active_runs"_s, m_coordinator.active()},
+        {u"waiting_runs"_s, m_coordinator.waiting()},
         {u"claimed"_s, counters.claimed.load()},
         {u"succeeded"_s, counters.succeeded.load()},
         {u"failed"_s, counters.failed.load()},

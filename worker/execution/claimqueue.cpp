@@ -32,7 +32,9 @@ void ClaimQueue::write(QList<Waiting> batch)
             runIds.append(waiting.runId);
         }
     }
+    m_writing += int(batch.size());
     m_store.claim(this, runIds, [this, batch](Result<ClaimOutcome> outcome) {
+        m_writing -= int(batch.size());
         if (!outcome.ok()) {
             // Nothing acknowledged: the same messages go again, first, after a pause.
             qCWarning(lcWorker) << "claiming" << batch.size() << "runs failed:" << outcome.error().detail();

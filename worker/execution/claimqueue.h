@@ -43,6 +43,8 @@ public:
     // Messages waiting for a claim, forgotten (not acknowledged: they are redelivered elsewhere).
     void dropWaiting();
     int waiting() const { return int(m_batcher.waiting().size()); }
+    // Messages waiting or in a claim that has not answered yet.
+    int pending() const { return waiting() + m_writing; }
     bool busy() const { return m_batcher.inFlight() > 0; }
     qint64 claimed() const { return m_claimed; }
 
@@ -59,6 +61,7 @@ private:
     Handlers m_handlers;
     Batcher<Waiting> m_batcher;
     qint64 m_claimed = 0;
+    int m_writing = 0;
     bool m_stalled = false;
 };
 

@@ -89,8 +89,7 @@ void RunCoordinator::handle(const kafka::KafkaMessage &message)
     const QString &runId = decoded->runId;
     if (m_draining)
         return; // not acknowledged: another worker gets it after the rebalance
-    if (const auto active = m_active.constFind(runId);
-        active != m_active.cend() && m_leases->deadline(active->lease) > m_leases->elapsed()) {
+    if (runsHere(runId)) {
         // Delivered again while it runs here under a lease that holds (a rebalance, a
         // re-publish): nothing to do. With the lease in doubt (it may have been requeued), the
         // claim decides.
@@ -98,8 +97,14 @@ void RunCoordinator::handle(const kafka::KafkaMessage &message)
         acknowledge(message);
         return;
     }
-    m_claims->add(runId, message);
+    m_inbox.append({runId, message});
     updateBackPressure();
+}
+
+bool RunCoordinator::runsHere(const QString &runId) const
+{
+    const auto active = m_active.constFind(runId);
+    return active != m_active.cend() && m_leases->deadline(active->lease) > m_leases->elapsed();
 }
 
 const RunCoordinator::Active *RunCoordinator::current(const RunLease &lease) const
@@ -303,10 +308,19 @@ void RunCoordinator::updateBackPressure()
 {
     if (m_draining)
         return;
-    const int load = int(m_active.size()) + m_claims->waiting();
-    if (load >= m_options.concurrency || m_claimsStalled)
+    while (!m_inbox.isEmpty() && int(m_active.size()) + m_claims->pending() < m_options.concurrency) {
+        Received next = m_inbox.takeFirst();
+        if (runsHere(next.runId)) {
+            ++m_counters.duplicates; // it came again while it waited here
+            acknowledge(next.message);
+            continue;
+        }
+        m_claims->add(next.runId, next.message);
+    }
+    const int prefetch = m_options.prefetch > 0 ? m_options.prefetch : qMax(m_options.concurrency, 64);
+    if (int(m_inbox.size()) >= prefetch || m_claimsStalled)
         m_consumer.setPaused(true);
-    else if (load <= m_options.concurrency * 9 / 10)
+    else if (int(m_inbox.size()) <= prefetch / 2)
         m_consumer.setPaused(false);
 }
 
@@ -315,6 +329,7 @@ void RunCoordinator::drain(int timeoutMs, std::function<void()> done)
     m_draining = true;
     m_drained = std::move(done);
     m_claims->dropWaiting(); // not acknowledged: redelivered to the workers that stay
+    m_inbox.clear();
     qCInfo(lcWorker) << "draining:" << m_active.size() << "run(s) still executing";
     QTimer::singleShot(timeoutMs, this, [this] {
         if (!m_drained)

@@ -45,6 +45,11 @@ public:
     struct Options
     {
         int concurrency = 1000;
+        // Messages received beyond `concurrency` that wait here for a free slot; consumption
+        // pauses when this many wait and resumes at half. They keep the next runs at hand while
+        // the consumer fetches again after a pause (librdkafka 2.0: up to a second later).
+        // 0: max(concurrency, 64).
+        int prefetch = 0;
         int claimBatch = 200;
         int claimDelayMs = 2;
         int endBatch = 200;
@@ -82,9 +87,16 @@ public:
     void drain(int timeoutMs, std::function<void()> done);
 
     int active() const { return int(m_active.size()); }
+    // Messages received and waiting for a free slot (not claimed yet).
+    int waiting() const { return int(m_inbox.size()); }
     const Counters &counters() const { return m_counters; }
 
 private:
+    struct Received
+    {
+        QString runId;
+        kafka::KafkaMessage message;
+    };
     struct Active
     {
         QPointer<RunExecution> execution;
@@ -105,6 +117,10 @@ private:
     void onEnded(const RunEnd &end, int fate);
     void onLeaseLost(const LostLease &lost);
     void acknowledge(const kafka::KafkaMessage &message);
+    // True when `runId` runs here under a lease that holds.
+    bool runsHere(const QString &runId) const;
+    // Moves received messages to the claims while slots are free, then pauses or resumes
+    // consumption by how many still wait.
     void updateBackPressure();
     void forget(const RunLease &lease);
     void finishDrainIfIdle();
@@ -120,6 +136,7 @@ private:
     EndQueue *m_ends = nullptr;
     DeadLetters *m_deadLetters = nullptr;
     QHash<QString, Active> m_active; // by run id
+    QList<Received> m_inbox;          // in the order received
     Counters m_counters;
     bool m_claimsStalled = false;
     bool m_draining = false;
