@@ -291,41 +291,41 @@
     <message numerus="yes">
         <location filename="../console/model/bulkrunaction.cpp" line="43"/>
         <source>Cancelled %1 of %n run(s); %2 had ended already.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled %1 of %n run; %2 had ended already.</numerusform>
+            <numerusform>Cancelled %1 of %n runs; %2 had ended already.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/model/bulkrunaction.cpp" line="46"/>
         <source>Retried %1 of %n run(s); %2 left alone (only failed or cancelled runs can be retried).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retried %1 of %n run; %2 left alone (only failed or cancelled runs can be retried).</numerusform>
+            <numerusform>Retried %1 of %n runs; %2 left alone (only failed or cancelled runs can be retried).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/model/bulkrunaction.cpp" line="49"/>
         <source>Requeued %1 of %n run(s); %2 were moving again or had ended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Requeued %1 of %n run; %2 were moving again or had ended.</numerusform>
+            <numerusform>Requeued %1 of %n runs; %2 were moving again or had ended.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/model/bulkrunaction.cpp" line="54"/>
         <source>%n failed; the first said: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed; the first said: %1</numerusform>
+            <numerusform>%n failed; the first said: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/model/bulkrunaction.cpp" line="56"/>
         <source>%n not sent: stopped before.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n not sent: stopped before.</numerusform>
+            <numerusform>%n not sent: stopped before.</numerusform>
         </translation>
     </message>
 </context>
@@ -1393,49 +1393,49 @@ Runs: Return details · Del cancel · Ctrl+R retry</source>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="265"/>
         <source>Cancel %n run(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancel %n run?</numerusform>
+            <numerusform>Cancel %n runs?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="265"/>
         <source>Retry %n run(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retry %n run?</numerusform>
+            <numerusform>Retry %n runs?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="266"/>
         <source>Cancel the %n selected run(s)? Pending runs will not start; running ones stop before their next step. Runs that have ended already stay as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancel the %n selected run? Pending runs will not start; running ones stop before their next step. Runs that have ended already stay as they are.</numerusform>
+            <numerusform>Cancel the %n selected runs? Pending runs will not start; running ones stop before their next step. Runs that have ended already stay as they are.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="269"/>
         <source>Start a retry of each of the %n selected run(s)? Each retry resumes at the first step that did not succeed. Only failed and cancelled runs can be retried; the others are left alone and counted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Start a retry of each of the %n selected run? Each retry resumes at the first step that did not succeed. Only failed and cancelled runs can be retried; the others are left alone and counted.</numerusform>
+            <numerusform>Start a retry of each of the %n selected runs? Each retry resumes at the first step that did not succeed. Only failed and cancelled runs can be retried; the others are left alone and counted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="273"/>
         <source>Cancel %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancel %n run</numerusform>
+            <numerusform>Cancel %n runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="273"/>
         <source>Retry %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Retry %n run</numerusform>
+            <numerusform>Retry %n runs</numerusform>
         </translation>
     </message>
     <message>
@@ -1456,17 +1456,17 @@ Runs: Return details · Del cancel · Ctrl+R retry</source>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="330"/>
         <source>All %Ln run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>All %Ln run</numerusform>
+            <numerusform>All %Ln runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/runspage.cpp" line="332"/>
         <source>%Ln run(s) loaded; more as you scroll down</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln run loaded; more as you scroll down</numerusform>
+            <numerusform>%Ln runs loaded; more as you scroll down</numerusform>
         </translation>
     </message>
 </context>
@@ -1611,9 +1611,9 @@ Runs: Return details · Del cancel · Ctrl+R retry</source>
     <message numerus="yes">
         <location filename="../console/ui/stuckrunspage.cpp" line="135"/>
         <source>%n stuck run(s) (as of %1). Requeue puts a run back on the queue; a worker resumes it at its first unfinished step.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n stuck run (as of %1). Requeue puts a run back on the queue; a worker resumes it at its first unfinished step.</numerusform>
+            <numerusform>%n stuck runs (as of %1). Requeue puts a run back on the queue; a worker resumes it at its first unfinished step.</numerusform>
         </translation>
     </message>
     <message>
@@ -1624,25 +1624,25 @@ Runs: Return details · Del cancel · Ctrl+R retry</source>
     <message numerus="yes">
         <location filename="../console/ui/stuckrunspage.cpp" line="159"/>
         <source>Requeue %n run(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Requeue %n run?</numerusform>
+            <numerusform>Requeue %n runs?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/stuckrunspage.cpp" line="160"/>
         <source>Put the %n selected run(s) back on the queue? A worker resumes each at its first unfinished step. A run that is running under a live lease, or has ended, is left alone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Put the %n selected run back on the queue? A worker resumes each at its first unfinished step. A run that is running under a live lease, or has ended, is left alone.</numerusform>
+            <numerusform>Put the %n selected runs back on the queue? A worker resumes each at its first unfinished step. A run that is running under a live lease, or has ended, is left alone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../console/ui/stuckrunspage.cpp" line="163"/>
         <source>Requeue %n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Requeue %n run</numerusform>
+            <numerusform>Requeue %n runs</numerusform>
         </translation>
     </message>
 </context>

@@ -24,18 +24,31 @@ bool ConsoleStartup::installTranslation(QApplication &app, const QString &langua
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return true;
-    auto *translator = new QTranslator(&app);
-    if (!translator->load(locale, u"wf-console"_s, u"_"_s, u":/i18n"_s)) {
-        delete translator;
-        return false;
+    // A language chosen before goes first: its strings would answer where English has none.
+    for (QTranslator *earlier : app.findChildren<QTranslator *>(u"wf-console-translation"_s, Qt::FindDirectChildrenOnly)) {
+        app.removeTranslator(earlier);
+        delete earlier;
     }
-    app.installTranslator(translator);
+    auto install = [&app](QTranslator *translator) {
+        translator->setObjectName(u"wf-console-translation"_s);
+        app.installTranslator(translator);
+    };
+    // English is the source language; its catalogue has the plural forms ("1 run", "3 runs").
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    auto *translator = new QTranslator(&app);
+    const bool loaded = english ? translator->load(u"wf-console_en"_s, u":/i18n"_s)
+                                : translator->load(locale, u"wf-console"_s, u"_"_s, u":/i18n"_s);
+    if (!loaded) {
+        delete translator;
+        return english; // English reads well enough from the sources
+    }
+    install(translator);
+    if (english)
+        return true;
     // Qt's own strings (standard buttons), where Debian's translations are installed.
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
+        install(qt);
     else
         delete qt;
     return true;
