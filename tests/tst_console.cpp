@@ -49,7 +49,7 @@ class TestConsole : public QObject
 private:
     QTemporaryDir m_state{QDir::tempPath() + u"/wf-console-XXXXXX"_s};
     QProcess m_stack;
-    wf::test::StackPorts m_ports;
+    wf::test::StackPorts m_ports{6}; // health ports for up to 6 workers
     QProcessEnvironment m_environment;
     QByteArray m_key;
     std::unique_ptr<HttpClient> m_http;
@@ -143,23 +143,23 @@ private Q_SLOTS:
             return true;
         });
         QVERIFY(QTest::qWaitFor([&] { return workers->isEnabled() && workers->statusText().contains(u"actual 1"_s); }, 15000));
-        // The autoscaler off first (it would take an idle stack back down), then 2 workers.
+        // The autoscaler off first (it would take an idle stack back down), then 5 workers.
         workers->applyAutoscale();
         QVERIFY(QTest::qWaitFor([&] { return workers->statusText().contains(u"autoscaler off"_s); }, 10000));
-        workers->desiredBox()->setValue(2);
+        workers->desiredBox()->setValue(5);
         workers->applyDesired();
-        QVERIFY2(asked.constLast().contains(u"from 1 to 2"_s), qPrintable(asked.join(u" | "_s)));
+        QVERIFY2(asked.constLast().contains(u"from 1 to 5"_s), qPrintable(asked.join(u" | "_s)));
         QElapsedTimer clock;
         clock.start();
-        QVERIFY2(QTest::qWaitFor([&] { return workers->statusText().contains(u"desired 2 · actual 2"_s); }, 60000),
+        QVERIFY2(QTest::qWaitFor([&] { return workers->statusText().contains(u"desired 5 · actual 5"_s); }, 60000),
                  qPrintable(workers->statusText()));
-        qInfo("workers 1 -> 2: the capacity view showed actual 2 after %lld ms", clock.elapsed());
+        qInfo("workers 1 -> 5: the capacity view showed actual 5 after %lld ms", clock.elapsed());
         // The decision is listed, by the API, with the console's reason.
         QVERIFY(QTest::qWaitFor(
                 [&] {
                     QTableWidget *decisions = view.capacity()->decisions();
                     for (int row = 0; row < decisions->rowCount(); ++row) {
-                        if (decisions->item(row, 3)->text() == u"1 → 2"_s && decisions->item(row, 2)->text() == u"api"_s
+                        if (decisions->item(row, 3)->text() == u"1 → 5"_s && decisions->item(row, 2)->text() == u"api"_s
                             && decisions->item(row, 5)->text().contains(u"wf-console"_s))
                             return true;
                     }
@@ -282,7 +282,12 @@ private Q_SLOTS:
         QCOMPARE(view.overview()->tile(u"requests"_s)->findChild<QLabel *>()->text(), u"Anfragen/s"_s);
         QString why;
         QVERIFY2(wf::test::renderScreenshot(&view, u"overview-de"_s, &why), qPrintable(why));
-        ConsoleStartup::installTranslation(*app, u"en"_s);
+        // Back to English: German is gone, and the English catalogue has the plural forms.
+        QVERIFY(ConsoleStartup::installTranslation(*app, u"en"_s));
+        PlatformView english({u"en"_s, m_url}, m_key);
+        QCOMPARE(english.overview()->tile(u"requests"_s)->findChild<QLabel *>()->text(), u"Requests/s"_s);
+        QCOMPARE(QCoreApplication::translate("wf::console::StuckRunsPage", "Requeue %n run(s)?", nullptr, 1), u"Requeue 1 run?"_s);
+        QCOMPARE(QCoreApplication::translate("wf::console::StuckRunsPage", "Requeue %n run(s)?", nullptr, 3), u"Requeue 3 runs?"_s);
     }
 
     void wfConsoleRunsAsARealWindowUnderXvfb()

@@ -5,7 +5,9 @@
 // (with an Idempotency-Key) shows in the run browser within seconds, the run detail shows the
 // timeline of a finished run, the browser pages through 3000 runs on demand (each page's latency
 // reported), bulk cancel and retry count what worked and what had ended, the stuck-runs view of
-// a healthy stack is empty. Each main view is rendered to build/screenshots/<name>.png.
+// a healthy stack is empty, and a run whose worker froze mid-step shows there with the reason,
+// is requeued from the page and finishes once a worker is back. Each main view is rendered to
+// build/screenshots/<name>.png.
 #include "httpclient.h"
 #include "screenshots.h"
 #include "stackports.h"
@@ -44,6 +46,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace wf::console;
@@ -98,6 +101,7 @@ private:
     QString m_quickWorkflow;
     QString m_triggeredRun;
     QStringList m_endedRuns;
+    QString m_slowWorkflow;
 
     QString createWorkflow(const QByteArray &definition)
     {
@@ -158,6 +162,10 @@ private Q_SLOTS:
         m_environment = m_ports.environment(m_state.path());
         // Two runs at a time: runs of a slow workflow stay pending long enough to be cancelled.
         m_environment.insert(u"WF_WORKER_CONCURRENCY"_s, u"2"_s);
+        // A frozen worker's lease expires in 4 s, and its replacement joins the consumer group
+        // without waiting out a long session of the dead one.
+        m_environment.insert(u"WF_WORKER_LEASE_SECONDS"_s, u"4"_s);
+        m_environment.insert(u"WF_KAFKA_SESSION_TIMEOUT_MS"_s, u"6000"_s);
         m_stack.setProcessEnvironment(m_environment);
         m_stack.setProcessChannelMode(QProcess::ForwardedChannels);
         m_stack.start(wf::test::binDir() + u"/wf-stack"_s, {u"up"_s, u"--api"_s, u"1"_s, u"--workers"_s, u"1"_s});
@@ -554,6 +562,7 @@ private Q_SLOTS:
         for (int i = 0; i < kSlowRuns; ++i)
             slowRuns.append(m_http->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, slow}}).object().value(u"run_id"_s).toString());
         QVERIFY(!slowRuns.contains(QString()));
+        m_slowWorkflow = slow;
         QVERIFY2(QTest::qWaitFor([&] { return allHaveStatus(m_endedRuns, u"success"_s); }, 120000),
                  qPrintable(m_endedRuns.join(u' ')));
 
@@ -636,6 +645,74 @@ private Q_SLOTS:
         }, 15000));
         QString why;
         QVERIFY2(wf::test::renderScreenshot(m_runs.get(), u"runs"_s, &why, {1200, 800}, 2), qPrintable(why));
+    }
+
+    void aRunLeftByAFrozenWorkerIsListedAsStuckAndRequeued()
+    {
+        // The retries of slow runs above would keep the worker's two slots for 30 s.
+        for (const QString &status : {u"pending"_s, u"running"_s}) {
+            const QJsonArray left = m_http->get(u"/api/v1/runs?limit=100&status=%1&workflow_id=%2"_s.arg(status, m_slowWorkflow))
+                                            .object().value(u"items"_s).toArray();
+            for (const QJsonValue &item : left)
+                m_http->postJson(u"/api/v1/runs/"_s + item.toObject().value(u"id"_s).toString() + u"/cancel"_s, QJsonObject());
+        }
+        const QString workflow = createWorkflow(R"({"name":"frozen","steps":[{"name":"wait","type":"delay","config":{"duration":3}}]})");
+        QVERIFY(!workflow.isEmpty());
+        const QString run = m_http->postJson(u"/api/v1/trigger"_s, QJsonObject{{u"workflow_id"_s, workflow}}).object().value(u"run_id"_s).toString();
+        QVERIFY(!run.isEmpty());
+        QVERIFY2(QTest::qWaitFor([&] { return runStatus(run) == u"running"_s; }, 60000), qPrintable(runStatus(run)));
+        // The worker freezes in the middle of the step: its process lives on, its lease does not.
+        const QJsonArray pids =
+                wf::test::stackStatus(m_environment).value(u"components"_s).toObject().value(u"worker"_s).toObject().value(u"pids"_s).toArray();
+        QCOMPARE(pids.size(), 1);
+        const qint64 worker = pids.first().toInteger();
+        QVERIFY(wf::test::sendSignal(worker, SIGSTOP));
+        QElapsedTimer clock;
+        clock.start();
+
+        StuckRunsPage page(*m_client);
+        page.resize(1200, 500);
+        page.show();
+        page.activate();
+        StuckRunModel &model = *page.model();
+        auto rowOfRun = [&] {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                if (model.idAt(row) == run)
+                    return row;
+            }
+            return -1;
+        };
+        // Listed once the 4 s lease expired, at the page's next refresh (every 5 s).
+        QVERIFY2(QTest::qWaitFor([&] { return rowOfRun() >= 0; }, 30000), qPrintable(page.summary()));
+        qInfo("the frozen worker's run was listed as stuck %lld ms after the worker stopped", clock.elapsed());
+        const QJsonObject stuck = model.item(rowOfRun());
+        QCOMPARE(stuck.value(u"status"_s).toString(), u"running"_s);
+        QCOMPARE(stuck.value(u"lease_owner"_s).toString(), u"worker-1"_s);
+        const QString reason = model.data(model.index(rowOfRun(), StuckRunModel::Reason)).toString();
+        QVERIFY2(reason.contains(u"lease of worker-1 expired"_s), qPrintable(reason));
+        QString why;
+        QVERIFY2(wf::test::renderScreenshot(&page, u"stuck-runs"_s, &why, {1200, 500}, 2), qPrintable(why));
+
+        // Requeued from the page, after the confirmation.
+        page.view()->selectRow(rowOfRun());
+        QCOMPARE(page.selectedRunIds(), QStringList{run});
+        QSignalSpy requeued(&page, &StuckRunsPage::requeueFinished);
+        page.requeueSelected();
+        auto *box = waitForChild<ConfirmationBox>(&page);
+        QVERIFY(box);
+        box->confirm();
+        QVERIFY(requeued.wait(15000));
+        QCOMPARE(requeued.first().at(0).toInt(), 1);
+        QCOMPARE(requeued.first().at(1).toInt(), 0);
+        QCOMPARE(requeued.first().at(2).toInt(), 0);
+        QCOMPARE(runStatus(run), u"pending"_s);
+
+        // The frozen worker is killed; the supervisor starts another, which resumes the run.
+        QVERIFY(wf::test::sendSignal(worker, SIGKILL));
+        QVERIFY2(QTest::qWaitFor([&] { return runStatus(run) == u"success"_s; }, 90000), qPrintable(runStatus(run)));
+        qInfo("requeued from the stuck-runs view, the run succeeded %lld ms after its worker froze", clock.elapsed());
+        QVERIFY(QTest::qWaitFor([&] { return !model.loading() && rowOfRun() < 0; }, 15000));
+        page.deactivate();
     }
 };
 
