@@ -24,12 +24,7 @@ wrk.method = "POST"
 wrk.body = '{"workflow_id":"$workflow","payload":{"n":1}}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
-cat > "$work/report.lua" <<'LUA'
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
-  io.write(string.format("RESULT %.0f %.2f %d\n", summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000, errors))
-end
-LUA
+cp "$(dirname "$0")/wrk-report.lua" "$work/report.lua"
 cat "$work/report.lua" >> "$work/trigger.lua"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
