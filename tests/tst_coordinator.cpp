@@ -60,9 +60,12 @@ public:
     {
         answer(context, Result<bool>(true), std::move(done));
     }
-    void markStepRunning(QObject *context, const RunLease &, const StepResult &, Callback<bool> done) override
+    void markStepsRunning(QObject *context, const QList<StepMark> &marks, Callback<QStringList> done) override
     {
-        answer(context, Result<bool>(true), std::move(done));
+        QStringList runs;
+        for (const StepMark &mark : marks)
+            runs.append(mark.lease.runId);
+        answer(context, Result<QStringList>(runs), std::move(done));
     }
     void saveCancelledSteps(QObject *context, const RunLease &, const StepResults &, Callback<bool> done) override
     {

@@ -318,6 +318,13 @@ void TestExecution::cancelStopsARunningRunAndAbortsItsCall()
     const QString runId = trigger(workflow);
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver.count(), 1, 30000); // the slow call is in flight
     QCOMPARE(run(runId).value(u"status"_s).toString(), u"running"_s);
+    // The step shows as running, with when it started (the worker's marks, batched).
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QJsonObject call = run(runId).value(u"step_results"_s).toObject().value(u"call"_s).toObject();
+                return call.value(u"status"_s).toString() == u"running"_s && !call.value(u"started_at"_s).toString().isEmpty();
+            },
+            10000));
     const HttpResult cancelled = m_http->request("POST", u"/api/v1/runs/%1/cancel"_s.arg(runId));
     QCOMPARE(cancelled.status, 200);
     QCOMPARE(cancelled.object().value(u"status"_s).toString(), u"cancelled"_s);

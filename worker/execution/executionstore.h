@@ -70,6 +70,13 @@ struct LostLease
 // fake). Every state change is conditional on the run still being `running` under this worker's
 // lease and execution, so a worker that lost its lease (or whose run was cancelled) changes
 // nothing. Answers come on the thread of `context`, never from inside the call.
+// A step that started, to show as running (see ExecutionStore::markStepsRunning).
+struct StepMark
+{
+    RunLease lease;
+    StepResult result;
+};
+
 class ExecutionStore
 {
 public:
@@ -82,9 +89,10 @@ public:
     virtual void claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done) = 0;
     // Merges step results into the run and renews its lease; false when the run is no longer ours.
     virtual void saveSteps(QObject *context, const RunLease &lease, const StepResults &results, Callback<bool> done) = 0;
-    // Shows one step as running, unless its stored result is already final (a checkpoint written
-    // by another database thread may have overtaken this write).
-    virtual void markStepRunning(QObject *context, const RunLease &lease, const StepResult &result, Callback<bool> done) = 0;
+    // Shows steps as running, many runs in one statement, each unless its stored result is
+    // already final (a checkpoint written by another database thread may have overtaken this
+    // write) or its row is busy; answers the runs whose row changed. At most one mark per run.
+    virtual void markStepsRunning(QObject *context, const QList<StepMark> &marks, Callback<QStringList> done) = 0;
     // The step results of a run the API cancelled while this worker executed it.
     virtual void saveCancelledSteps(QObject *context, const RunLease &lease, const StepResults &results,
                                     Callback<bool> done) = 0;

@@ -55,6 +55,8 @@ RunCoordinator::RunCoordinator(ExecutionStore &store, const StepRegistry &steps,
         updateBackPressure();
     };
     m_claims = new ClaimQueue(store, {m_options.claimBatch, m_options.claimDelayMs, 1000}, std::move(handlers), this);
+    m_running = std::make_unique<Batcher<StepMark>>(Batcher<StepMark>::Options{m_options.endBatch, 0, m_options.endDelayMs, 1, 0},
+                                                    [this](QList<StepMark> marks) { markRunning(std::move(marks)); });
 
     m_ends = new EndQueue(
             store, {m_options.endBatch, m_options.endDelayMs, m_options.saveRetryMs, m_options.outageMs},
@@ -156,11 +158,31 @@ void RunCoordinator::start(const ClaimedRun &run)
 
 void RunCoordinator::onStepStarted(const RunLease &lease, const StepResult &result)
 {
-    // Shows the step as running (and keeps a delay's deadline across a takeover); the next
-    // checkpoint is what counts, so failures are ignored.
-    m_store.markStepRunning(this, lease, result, [this, lease](const Result<bool> &saved) {
-        if (saved.ok() && *saved)
-            m_changes.committed({{lease.runId}, {}, {}});
+    // Shows the step as running (and keeps a delay's deadline across a takeover), with the marks
+    // of other runs in one statement; the next checkpoint is what counts, so failures are ignored.
+    m_running->add({lease, result});
+}
+
+void RunCoordinator::markRunning(QList<StepMark> marks)
+{
+    // One mark per run: a later step of the same run supersedes an earlier one still waiting.
+    QHash<QString, qsizetype> latest;
+    for (qsizetype i = 0; i < marks.size(); ++i)
+        latest.insert(marks.at(i).lease.runId, i);
+    QList<StepMark> unique;
+    unique.reserve(latest.size());
+    for (qsizetype i = 0; i < marks.size(); ++i) {
+        if (latest.value(marks.at(i).lease.runId) == i && current(marks.at(i).lease))
+            unique.append(marks.at(i));
+    }
+    if (unique.isEmpty()) {
+        m_running->finished();
+        return;
+    }
+    m_store.markStepsRunning(this, unique, [this](const Result<QStringList> &marked) {
+        if (marked.ok() && !marked->isEmpty())
+            m_changes.committed({*marked, {}, {}});
+        m_running->finished();
     });
 }
 

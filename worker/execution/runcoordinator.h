@@ -4,6 +4,8 @@
 
 #include "executionstore.h"
 
+#include "core/batcher.h"
+
 #include "engine/runplan.h"
 #include "kafka/kafkamessage.h"
 
@@ -14,6 +16,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace wf {
 
@@ -111,6 +114,7 @@ private:
     // The active entry of `lease`'s execution, or null when that execution is over.
     const Active *current(const RunLease &lease) const;
     void onStepStarted(const RunLease &lease, const StepResult &result);
+    void markRunning(QList<StepMark> marks);
     // `failures`: earlier attempts that failed with an error other than an unreachable database.
     void save(const RunLease &lease, const StepResults &changed, int failures = 0);
     void onFinished(const RunLease &lease, const RunOutcome &outcome);
@@ -137,6 +141,7 @@ private:
     DeadLetters *m_deadLetters = nullptr;
     QHash<QString, Active> m_active; // by run id
     QList<Received> m_inbox;          // in the order received
+    std::unique_ptr<Batcher<StepMark>> m_running; // steps that started, shown as running many at a time
     Counters m_counters;
     bool m_claimsStalled = false;
     bool m_draining = false;

@@ -174,23 +174,39 @@ void SqlExecutionStore::saveSteps(QObject *context, const RunLease &lease, const
             std::move(done));
 }
 
-void SqlExecutionStore::markStepRunning(QObject *context, const RunLease &lease, const StepResult &result, Callback<bool> done)
+void SqlExecutionStore::markStepsRunning(QObject *context, const QList<StepMark> &marks, Callback<QStringList> done)
 {
+    QList<RunLease> leases;
+    QStringList steps;
+    QStringList results;
+    for (const StepMark &mark : marks) {
+        leases.append(mark.lease);
+        steps.append(mark.result.stepName);
+        results.append(QString::fromUtf8(json::serialize(mark.result.toJson())));
+    }
     m_database.write(
             context,
-            [lease, stepName = result.stepName, result = result.toJson(), owner = m_owner](db::DbConnection &connection) {
-                return connection
-                               // Never waits for the row: a save or end of the run holding it comes
-                               // later in the run's life and wins anyway, and waiting could deadlock
-                               // with it inside a shared transaction.
-                               .exec("UPDATE workflow_runs SET step_results = jsonb_set(step_results, ARRAY[$2::text], $3::jsonb),"
-                                     " updated_at = clock_timestamp()"
-                                     " WHERE uuid = (SELECT uuid FROM workflow_runs WHERE uuid = $1 FOR UPDATE SKIP LOCKED)"
-                                     " AND status = 'running' AND lease_owner = $4 AND execution_attempts = $5"
-                                     " AND coalesce(step_results -> $2 ->> 'status', '') NOT IN ('success', 'failed', 'skipped')",
-                                     {lease.runId, stepName, result, owner, lease.execution})
-                               .affected()
-                        == 1;
+            [runIds = leaseIds(leases), executions = leaseExecutions(leases), steps = db::SqlParam::textArray(steps),
+             results = db::SqlParam::textArray(results), owner = m_owner](db::DbConnection &connection) {
+                // Never waits for a row: a save or end of the run holding it comes later in the
+                // run's life and wins anyway, and waiting could deadlock with it inside a shared
+                // transaction.
+                const db::DbResult marked = connection.exec(
+                        "WITH input AS (SELECT * FROM unnest($1::varchar[], $2::text[], $3::jsonb[], $4::int[])"
+                        "               AS t(uuid, step, result, execution)),"
+                        " free AS (SELECT r.uuid FROM workflow_runs r JOIN input i ON r.uuid = i.uuid"
+                        "          WHERE r.status = 'running' AND r.lease_owner = $5 AND r.execution_attempts = i.execution"
+                        "            AND coalesce(r.step_results -> i.step ->> 'status', '') NOT IN ('success', 'failed', 'skipped')"
+                        "          ORDER BY r.uuid FOR UPDATE OF r SKIP LOCKED)"
+                        " UPDATE workflow_runs r SET step_results = jsonb_set(r.step_results, ARRAY[i.step], i.result),"
+                        "        updated_at = clock_timestamp()"
+                        " FROM input i, free f WHERE r.uuid = i.uuid AND f.uuid = i.uuid"
+                        " RETURNING r.uuid",
+                        {runIds, steps, results, executions, owner});
+                QStringList changed;
+                for (int row = 0; row < marked.rows(); ++row)
+                    changed.append(marked.text(row, 0));
+                return changed;
             },
             std::move(done));
 }

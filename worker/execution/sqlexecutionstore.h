@@ -20,7 +20,7 @@ public:
 
     void claim(QObject *context, const QStringList &runIds, Callback<ClaimOutcome> done) override;
     void saveSteps(QObject *context, const RunLease &lease, const StepResults &results, Callback<bool> done) override;
-    void markStepRunning(QObject *context, const RunLease &lease, const StepResult &result, Callback<bool> done) override;
+    void markStepsRunning(QObject *context, const QList<StepMark> &marks, Callback<QStringList> done) override;
     void saveCancelledSteps(QObject *context, const RunLease &lease, const StepResults &results, Callback<bool> done) override;
     void finish(QObject *context, const QList<RunEnd> &ends, Callback<QList<OutboxMessage>> done) override;
     void renew(QObject *context, const QList<RunLease> &leases, Callback<QList<LostLease>> done) override;
