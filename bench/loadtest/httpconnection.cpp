@@ -39,6 +39,31 @@ void HttpConnection::checkDeadline(std::chrono::steady_clock::time_point now)
         fail(u"no answer within %1 ms"_s.arg(m_timeoutMs));
 }
 
+QByteArray HttpConnection::request(const char *method, const QString &host, quint16 port, const QString &path,
+                                   const QByteArray &body, const QByteArray &authorization)
+{
+    QByteArray out;
+    out.reserve(256 + body.size());
+    out += method;
+    out += ' ';
+    out += path.toUtf8();
+    out += " HTTP/1.1\r\nHost: ";
+    out += host.toUtf8();
+    out += ':';
+    out += QByteArray::number(port);
+    out += "\r\nUser-Agent: wf-loadtest\r\nAccept: */*\r\n";
+    if (!authorization.isEmpty())
+        out += "Authorization: " + authorization + "\r\n";
+    if (!body.isEmpty() || qstrcmp(method, "POST") == 0) {
+        out += "Content-Type: application/json\r\nContent-Length: ";
+        out += QByteArray::number(body.size());
+        out += "\r\n";
+    }
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
 bool HttpConnection::reusable() const
 {
     if (m_done || m_broken || m_closeAfter)

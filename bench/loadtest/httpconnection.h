@@ -31,6 +31,11 @@ public:
 
     HttpConnection(QString host, quint16 port, int timeoutMs, QObject *parent = nullptr);
 
+    // A whole HTTP/1.1 request for `host`:`port`: the head (with `authorization` when not empty,
+    // and a JSON Content-Type and Content-Length for a body or a POST) and the body.
+    static QByteArray request(const char *method, const QString &host, quint16 port, const QString &path,
+                              const QByteArray &body = {}, const QByteArray &authorization = {});
+
     // `request`: the whole request, head and body. `done` runs once, from the event loop.
     void send(QByteArray request, Done done);
     bool busy() const { return static_cast<bool>(m_done); }

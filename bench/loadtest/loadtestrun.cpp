@@ -126,14 +126,12 @@ QByteArray LoadTestRun::workflowBody() const
 bool LoadTestRun::seedWorkflow(QString *why)
 {
     // One workflow before the users start: the API answers, and what it stores is warm.
-    ConnectionPool pool(m_options.url.host(), quint16(m_options.url.port(80)), 1, m_options.timeoutSeconds * 1000);
+    const quint16 port = quint16(m_options.url.port(80));
+    ConnectionPool pool(m_options.url.host(), port, 1, m_options.timeoutSeconds * 1000);
     QEventLoop loop;
     HttpConnection::Response answer;
-    QByteArray request = "POST /api/v1/workflows HTTP/1.1\r\nHost: " + m_options.url.host().toUtf8()
-            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(workflowBody().size()) + "\r\n";
-    if (!m_options.authorization.isEmpty())
-        request += "Authorization: " + m_options.authorization + "\r\n";
-    request += "\r\n" + workflowBody();
+    const QByteArray request = HttpConnection::request("POST", m_options.url.host(), port, u"/api/v1/workflows"_s,
+                                                       workflowBody(), m_options.authorization);
     pool.send(request, [&](const HttpConnection::Response &response) {
         answer = response;
         loop.quit();

@@ -46,26 +46,15 @@ void SeedFlow::start()
 
 QByteArray SeedFlow::request(const char *method, const QString &path, const QByteArray &body) const
 {
-    QByteArray out;
-    out.reserve(256 + body.size());
-    out += method;
-    out += ' ';
-    out += path.toUtf8();
-    out += " HTTP/1.1\r\nHost: ";
-    out += m_options.host.toUtf8();
-    out += ':';
-    out += QByteArray::number(m_options.port);
-    out += "\r\nUser-Agent: wf-loadtest\r\nAccept: */*\r\n";
-    if (!m_options.authorization.isEmpty())
-        out += "Authorization: " + m_options.authorization + "\r\n";
-    if (!body.isEmpty() || qstrcmp(method, "POST") == 0) {
-        out += "Content-Type: application/json\r\nContent-Length: ";
-        out += QByteArray::number(body.size());
-        out += "\r\n";
-    }
-    out += "\r\n";
-    out += body;
-    return out;
+    return HttpConnection::request(method, m_options.host, m_options.port, path, body, m_options.authorization);
+}
+
+QString SeedFlow::rememberRun(const QByteArray &body)
+{
+    const QString run = field(body, u"run_id"_s);
+    if (!run.isEmpty())
+        m_triggered.append(run);
+    return run;
 }
 
 void SeedFlow::timed(User &user, LoadStats::Endpoint endpoint, QByteArray request, std::function<void(const QByteArray &)> read)
@@ -128,22 +117,16 @@ void SeedFlow::next(User &user)
     case 5:
         if (user.workflowId.isEmpty())
             return missing(LoadStats::Trigger, u"workflow id"_s);
-        timed(user, LoadStats::Trigger, request("POST", u"/api/v1/trigger"_s, trigger), [this](const QByteArray &body) {
-            const QString run = field(body, u"run_id"_s);
-            if (!run.isEmpty())
-                m_triggered.append(run);
-        });
+        timed(user, LoadStats::Trigger, request("POST", u"/api/v1/trigger"_s, trigger),
+              [this](const QByteArray &body) { rememberRun(body); });
         return;
     case 6:
         if (user.workflowId.isEmpty()) {
             ++user.step;
             return next(user);
         }
-        untimed(user, request("POST", u"/api/v1/trigger"_s, trigger), [this, &user](const QByteArray &body) {
-            user.runId = field(body, u"run_id"_s);
-            if (!user.runId.isEmpty())
-                m_triggered.append(user.runId);
-        });
+        untimed(user, request("POST", u"/api/v1/trigger"_s, trigger),
+                [this, &user](const QByteArray &body) { user.runId = rememberRun(body); });
         return;
     case 7:
         if (user.runId.isEmpty())

@@ -82,6 +82,8 @@ private:
     void timed(User &user, LoadStats::Endpoint endpoint, QByteArray request, std::function<void(const QByteArray &)> read = {});
     void untimed(User &user, QByteArray request, std::function<void(const QByteArray &)> read);
     QByteArray request(const char *method, const QString &path, const QByteArray &body = {}) const;
+    // The run id of a trigger's answer, kept to follow afterwards; empty when there is none.
+    QString rememberRun(const QByteArray &body);
     void settleNext();
 
     Options m_options;
